@@ -1,0 +1,56 @@
+//! The console's routes. `/` opens Applications; each route names its breadcrumb.
+
+import { Navigate, type RouteObject } from 'react-router';
+import { ActivityPage } from '../features/activity/ActivityPage';
+import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { CatalogPage } from '../features/catalog/CatalogPage';
+import { ConnectorCrumb, ConnectorDetailPage } from '../features/catalog/ConnectorDetailPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { AppLayout } from '../features/shell/AppLayout';
+import { UsersPage } from '../features/users/UsersPage';
+import type { RouteHandle } from './handle';
+import { RouteError } from './RouteError';
+
+const crumb = (label: string): RouteHandle => ({ crumb: () => label });
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/applications" replace /> },
+      { path: 'users', element: <UsersPage />, handle: crumb('Users') },
+      { path: 'groups', element: <GroupsPage />, handle: crumb('Groups') },
+      {
+        path: 'applications',
+        handle: crumb('Applications'),
+        children: [
+          { index: true, element: <ApplicationsPage /> },
+          {
+            path: ':id',
+            element: <ApplicationDetailPage />,
+            handle: { crumb: (p) => p.id } satisfies RouteHandle,
+          },
+        ],
+      },
+      {
+        path: 'catalog',
+        handle: crumb('Catalog'),
+        children: [
+          { index: true, element: <CatalogPage /> },
+          {
+            path: ':id',
+            element: <ConnectorDetailPage />,
+            handle: { crumb: (p) => <ConnectorCrumb id={p.id ?? ''} /> } satisfies RouteHandle,
+          },
+        ],
+      },
+      { path: 'activity', element: <ActivityPage />, handle: crumb('Activity') },
+      { path: 'settings', element: <SettingsPage />, handle: crumb('Settings') },
+      { path: '*', element: <Navigate to="/applications" replace /> },
+    ],
+  },
+];
