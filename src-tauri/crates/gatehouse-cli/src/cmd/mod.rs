@@ -1,0 +1,10 @@
+//! One module per command group.
+
+pub mod app;
+pub mod catalog;
+pub mod events;
+pub mod group;
+pub mod info;
+pub mod sample;
+pub mod settings;
+pub mod user;

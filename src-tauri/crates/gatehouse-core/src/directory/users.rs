@@ -1,0 +1,268 @@
+//! The `users` table (and its trigram search index): reads and writes of directory users.
+//!
+//! Callers validate first (`validate::user`) and run writes inside `Store::with_tx`;
+//! usernames are unique case-insensitively through `username_key`.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::directory::model::{User, UserDraft, UserPage, UserQuery, UserSort, UserState, UserSummary};
+use crate::error::{CoreError, CoreResult};
+
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+const COLUMNS: &str = "id, username, email, firstname, middlename, lastname, displayname, job_title,
+  employee_identifier, employee_type, department, cost_center, company, manager, location, description,
+  locale, preferred_language, addresses, phone_numbers, custom_attributes, state, created_at, updated_at";
+
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..24].to_string()
+}
+
+/// Inserts a validated draft. A taken username is a `Conflict` at `username`.
+pub fn insert(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResult<()> {
+    if username_taken(conn, &d.username, None)? {
+        return Err(taken(&d.username));
+    }
+    conn.prepare_cached(
+        "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname, displayname,
+           job_title, employee_identifier, employee_type, department, cost_center, company, manager, location,
+           description, locale, preferred_language, addresses, phone_numbers, custom_attributes, state,
+           sort_name, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+           ?22, ?23, ?24, ?25, ?25)",
+    )?
+    .execute(params![
+        id,
+        d.username,
+        d.username.to_lowercase(),
+        d.email,
+        d.firstname,
+        d.middlename,
+        d.lastname,
+        d.displayname,
+        d.job_title,
+        d.employee_identifier,
+        d.employee_type,
+        d.department,
+        d.cost_center,
+        d.company,
+        d.manager,
+        d.location,
+        d.description,
+        d.locale,
+        d.preferred_language,
+        json(&d.addresses),
+        json(&d.phone_numbers),
+        json(&d.custom_attributes),
+        d.state.as_str(),
+        d.shown_name().to_lowercase(),
+        now
+    ])?;
+    Ok(())
+}
+
+/// Replaces every editable field of user `id`.
+pub fn update(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResult<()> {
+    if username_taken(conn, &d.username, Some(id))? {
+        return Err(taken(&d.username));
+    }
+    let n = conn
+        .prepare_cached(
+            "UPDATE users SET username = ?2, username_key = ?3, email = ?4, firstname = ?5, middlename = ?6,
+               lastname = ?7, displayname = ?8, job_title = ?9, employee_identifier = ?10, employee_type = ?11,
+               department = ?12, cost_center = ?13, company = ?14, manager = ?15, location = ?16,
+               description = ?17, locale = ?18, preferred_language = ?19, addresses = ?20, phone_numbers = ?21,
+               custom_attributes = ?22, state = ?23, sort_name = ?24, updated_at = ?25
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            d.username,
+            d.username.to_lowercase(),
+            d.email,
+            d.firstname,
+            d.middlename,
+            d.lastname,
+            d.displayname,
+            d.job_title,
+            d.employee_identifier,
+            d.employee_type,
+            d.department,
+            d.cost_center,
+            d.company,
+            d.manager,
+            d.location,
+            d.description,
+            d.locale,
+            d.preferred_language,
+            json(&d.addresses),
+            json(&d.phone_numbers),
+            json(&d.custom_attributes),
+            d.state.as_str(),
+            d.shown_name().to_lowercase(),
+            now
+        ])?;
+    if n == 0 {
+        return Err(CoreError::not_found(format!("user {id}")));
+    }
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: &str) -> CoreResult<()> {
+    let n = conn.prepare_cached("DELETE FROM users WHERE id = ?1")?.execute([id])?;
+    if n == 0 {
+        return Err(CoreError::not_found(format!("user {id}")));
+    }
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: &str) -> CoreResult<User> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::not_found(format!("user {id}")))
+}
+
+/// Finds a user by id or by username (case-insensitive), as the CLI and pickers accept both.
+pub fn find(conn: &Connection, id_or_username: &str) -> CoreResult<User> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE username_key = ?1 OR id = ?2"))?
+        .query_row(params![id_or_username.to_lowercase(), id_or_username], from_row)
+        .optional()?;
+    found.ok_or_else(|| CoreError::not_found(format!("user '{id_or_username}'")))
+}
+
+pub fn count(conn: &Connection) -> CoreResult<u32> {
+    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+}
+
+fn username_taken(conn: &Connection, username: &str, except_id: Option<&str>) -> CoreResult<bool> {
+    let other: Option<String> = conn
+        .prepare_cached("SELECT id FROM users WHERE username_key = ?1")?
+        .query_row([username.to_lowercase()], |r| r.get(0))
+        .optional()?;
+    Ok(matches!(other, Some(o) if Some(o.as_str()) != except_id))
+}
+
+fn taken(username: &str) -> CoreError {
+    CoreError::conflict("username", format!("The username '{username}' is already taken (usernames ignore case)."))
+}
+
+/// One page of users, searched, filtered and sorted in SQL.
+pub fn list(conn: &Connection, q: &UserQuery) -> CoreResult<UserPage> {
+    let page = q.page.max(1);
+    let page_size = q.page_size.clamp(1, MAX_PAGE_SIZE);
+    let order = match q.sort {
+        UserSort::Name => "sort_name, username_key",
+        UserSort::Username => "username_key",
+        UserSort::Email => "email COLLATE NOCASE, username_key",
+        UserSort::State => "state, username_key",
+        UserSort::Created => "created_at, username_key",
+    };
+    let order = if q.descending {
+        order.split(", ").map(|c| format!("{c} DESC")).collect::<Vec<_>>().join(", ")
+    } else {
+        order.to_string()
+    };
+    let mut filters: Vec<&str> = Vec::new();
+    let mut args: Vec<String> = Vec::new();
+    if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let (filter, arg) = search_filter(text);
+        filters.push(filter);
+        args.push(arg);
+    }
+    if let Some(group) = q.group_id.as_deref() {
+        filters.push("id IN (SELECT user_id FROM group_members WHERE group_id = ?)");
+        args.push(group.to_string());
+    }
+    let where_ = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
+    let total: u32 = if filters.is_empty() {
+        count(conn)?
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) FROM users {where_}"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+    };
+    let offset = (page - 1) as i64 * page_size as i64;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, username, email, displayname, firstname, lastname, job_title, department, state, created_at
+         FROM users {where_} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"
+    ))?;
+    let items = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(UserPage { items, total, page, page_size })
+}
+
+/// Three characters or more use the trigram index; shorter text falls back to a scan.
+fn search_filter(text: &str) -> (&'static str, String) {
+    if text.chars().count() >= 3 {
+        let quoted = format!("\"{}\"", text.replace('"', "\"\""));
+        ("rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)", quoted)
+    } else {
+        let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        (
+            "(username || ' ' || email || ' ' || firstname || ' ' || lastname || ' ' || displayname) LIKE ? ESCAPE '\\'",
+            like,
+        )
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+fn parse_json<T: serde::de::DeserializeOwned + Default>(s: String) -> T {
+    serde_json::from_str(&s).unwrap_or_default()
+}
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<UserSummary> {
+    let username: String = r.get(1)?;
+    let display: String = r.get(3)?;
+    let first: String = r.get(4)?;
+    let last: String = r.get(5)?;
+    let full = format!("{first} {last}").trim().to_string();
+    let name = if !display.is_empty() { display } else if !full.is_empty() { full } else { username.clone() };
+    let state: String = r.get(8)?;
+    Ok(UserSummary {
+        id: r.get(0)?,
+        username,
+        email: r.get(2)?,
+        name,
+        job_title: r.get(6)?,
+        department: r.get(7)?,
+        state: UserState::parse(&state).unwrap_or_default(),
+        created_at: r.get(9)?,
+    })
+}
+
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+    let state: String = r.get(21)?;
+    Ok(User {
+        id: r.get(0)?,
+        draft: UserDraft {
+            username: r.get(1)?,
+            email: r.get(2)?,
+            firstname: r.get(3)?,
+            middlename: r.get(4)?,
+            lastname: r.get(5)?,
+            displayname: r.get(6)?,
+            job_title: r.get(7)?,
+            employee_identifier: r.get(8)?,
+            employee_type: r.get(9)?,
+            department: r.get(10)?,
+            cost_center: r.get(11)?,
+            company: r.get(12)?,
+            manager: r.get(13)?,
+            location: r.get(14)?,
+            description: r.get(15)?,
+            locale: r.get(16)?,
+            preferred_language: r.get(17)?,
+            addresses: parse_json(r.get(18)?),
+            phone_numbers: parse_json(r.get(19)?),
+            custom_attributes: parse_json(r.get(20)?),
+            state: UserState::parse(&state).unwrap_or_default(),
+        },
+        created_at: r.get(22)?,
+        updated_at: r.get(23)?,
+    })
+}
