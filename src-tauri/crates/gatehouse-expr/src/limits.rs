@@ -1,0 +1,149 @@
+//! Bounds on compilation and evaluation, so that no input can hang the app or exhaust its
+//! memory: source length and nesting at compile time; a step budget, a cumulative
+//! allocation budget and caps on the size and depth of produced values at run time.
+//! Every check happens *before* the corresponding allocation.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Fail, Res};
+use crate::value::{AnyMap, Array, Key, Map, Str, Value};
+
+/// Longest accepted source text, in bytes.
+pub const MAX_SOURCE_LEN: usize = 64 * 1024;
+
+/// Run-time limits of one evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Evaluation steps (one per node visited and per loop iteration, plus bulk work).
+    pub max_steps: u64,
+    /// Cumulative allocation, in units of one array element or map entry or 8 string bytes.
+    pub max_memory: u64,
+    /// Longest array (or map) a single operation may produce.
+    pub max_array_len: usize,
+    /// Longest string a single operation may produce, in bytes.
+    pub max_string_bytes: usize,
+    /// Deepest nesting of arrays and maps a value may have.
+    pub max_value_depth: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_steps: 1_000_000,
+            max_memory: 10_000_000,
+            max_array_len: 1_000_000,
+            max_string_bytes: 4 << 20,
+            max_value_depth: 128,
+        }
+    }
+}
+
+/// What is left of the limits during one evaluation.
+pub(crate) struct Budget {
+    steps: u64,
+    memory: u64,
+    pub limits: Limits,
+}
+
+impl Budget {
+    pub fn new(limits: Limits) -> Budget {
+        Budget { steps: limits.max_steps, memory: limits.max_memory, limits }
+    }
+
+    #[inline]
+    pub fn tick(&mut self) -> Res<()> {
+        if self.steps == 0 {
+            return Err(self.out_of_steps());
+        }
+        self.steps -= 1;
+        Ok(())
+    }
+
+    #[cold]
+    fn out_of_steps(&self) -> Fail {
+        Fail::limit(format!(
+            "evaluation stopped after {} steps (the expression loops too long)",
+            self.limits.max_steps
+        ))
+    }
+
+    /// Charges work proportional to a size (sorting, copying, scanning).
+    pub fn work(&mut self, steps: u64) -> Res<()> {
+        if self.steps < steps {
+            self.steps = 0;
+            return Err(self.out_of_steps());
+        }
+        self.steps -= steps;
+        Ok(())
+    }
+
+    fn alloc(&mut self, units: u64) -> Res<()> {
+        if self.memory < units {
+            self.memory = 0;
+            return Err(Fail::limit(format!(
+                "evaluation stopped: it allocates more than its memory budget ({} units)",
+                self.limits.max_memory
+            )));
+        }
+        self.memory -= units;
+        Ok(())
+    }
+
+    /// Checks (and charges) an array or map of `n` elements before it is built.
+    pub fn check_len(&mut self, n: usize) -> Res<()> {
+        if n > self.limits.max_array_len {
+            return Err(Fail::limit(format!(
+                "the result would have {n} elements; at most {} are allowed",
+                self.limits.max_array_len
+            )));
+        }
+        self.alloc(n as u64)
+    }
+
+    /// Checks (and charges) a string of `bytes` bytes before it is built.
+    pub fn check_str(&mut self, bytes: usize) -> Res<()> {
+        if bytes > self.limits.max_string_bytes {
+            return Err(Fail::limit(format!(
+                "the result would be a string of {bytes} bytes; at most {} are allowed",
+                self.limits.max_string_bytes
+            )));
+        }
+        self.alloc(bytes as u64 / 8 + 1)
+    }
+
+    fn check_depth(&self, depth: u32) -> Res<()> {
+        if depth > self.limits.max_value_depth {
+            return Err(Fail::limit(format!(
+                "the result would nest arrays or maps {depth} levels deep; at most {} are allowed",
+                self.limits.max_value_depth
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn array<'a>(&mut self, items: Vec<Value<'a>>) -> Res<Value<'a>> {
+        self.check_len(items.len())?;
+        let a = Array::new(items);
+        self.check_depth(a.depth())?;
+        Ok(Value::Array(a))
+    }
+
+    pub fn map<'a>(&mut self, items: BTreeMap<Str<'a>, Value<'a>>) -> Res<Value<'a>> {
+        self.check_len(items.len())?;
+        let m = Map::new(items);
+        self.check_depth(m.depth())?;
+        Ok(Value::Map(m))
+    }
+
+    pub fn any_map<'a>(&mut self, items: BTreeMap<Key<'a>, Value<'a>>) -> Res<Value<'a>> {
+        self.check_len(items.len())?;
+        let m = AnyMap::new(items);
+        self.check_depth(m.depth())?;
+        Ok(Value::AnyMap(m))
+    }
+
+    pub fn string<'a>(&mut self, s: String) -> Res<Value<'a>> {
+        self.check_str(s.len())?;
+        Ok(Value::from(s))
+    }
+}
