@@ -10,6 +10,7 @@ use crate::ast::{BinOp, Expr, ExprKind, Pointer, UnOp};
 use crate::builtins::{self, Func};
 use crate::error::{ErrorKind, Fail, Res, Span};
 use crate::gotime::methods::{Method, METHODS};
+use crate::limits::StackGuard;
 use crate::ops::compile_regex;
 use crate::schema::{suggest, Schema};
 use crate::value::{Array, Map, Value};
@@ -18,12 +19,22 @@ pub(crate) struct Checker<'s> {
     schema: &'s Schema,
     locals: Vec<String>,
     closures: u32,
+    stack: StackGuard,
     /// Variables the expression reads.
     pub used: Vec<Arc<str>>,
 }
 
 fn unknown(message: String, span: Span) -> Fail {
     Fail::new(ErrorKind::UnknownName, message).at(span)
+}
+
+fn pointer(name: &str, span: Span) -> Res<ExprKind> {
+    Ok(ExprKind::Pointer(match name {
+        "" => Pointer::Item,
+        "index" => Pointer::Index,
+        "acc" => Pointer::Acc,
+        _ => return Err(unknown(format!("unknown name #{name} (use #, #index or #acc)"), span)),
+    }))
 }
 
 fn with_hint(message: String, hint: Option<&str>) -> String {
@@ -35,112 +46,37 @@ fn with_hint(message: String, hint: Option<&str>) -> String {
 
 impl<'s> Checker<'s> {
     pub fn new(schema: &'s Schema) -> Self {
-        Checker { schema, locals: Vec::new(), closures: 0, used: Vec::new() }
+        Checker { schema, locals: Vec::new(), closures: 0, stack: StackGuard::new(), used: Vec::new() }
     }
 
     pub fn check(&mut self, e: Expr) -> Res<Expr> {
-        let span = e.span;
-        let kind = match e.kind {
-            ExprKind::Ident(name) => self.ident(name, span)?,
-            ExprKind::PointerName(name) => ExprKind::Pointer(match name.as_str() {
-                "" => Pointer::Item,
-                "index" => Pointer::Index,
-                "acc" => Pointer::Acc,
-                _ => return Err(unknown(format!("unknown name #{name} (use #, #index or #acc)"), span)),
-            }),
-            ExprKind::Array(items) => {
-                let items = self.check_all(items)?;
-                if items.iter().all(Expr::is_const) {
-                    let vals = items.into_iter().map(|i| match i.kind {
-                        ExprKind::Const(v) => v,
-                        _ => Value::Nil,
-                    });
-                    ExprKind::Const(Value::Array(Array::new(vals.collect())))
-                } else {
-                    ExprKind::Array(items)
-                }
-            }
-            ExprKind::Map(pairs) => {
-                let mut out = Vec::with_capacity(pairs.len());
-                for (k, v) in pairs {
-                    out.push((self.check(k)?, self.check(v)?));
-                }
-                let folded = out.iter().all(|(k, v)| matches!(k.kind, ExprKind::Const(Value::Str(_))) && v.is_const());
-                if folded {
-                    let m = out.into_iter().map(|(k, v)| match (k.kind, v.kind) {
-                        (ExprKind::Const(Value::Str(k)), ExprKind::Const(v)) => (k, v),
-                        _ => unreachable!("checked above"),
-                    });
-                    ExprKind::Const(Value::Map(Map::new(m.collect())))
-                } else {
-                    ExprKind::Map(out)
-                }
-            }
-            ExprKind::Unary(op, operand) => {
-                let operand = self.check(*operand)?;
-                match (op, &operand.kind) {
-                    (UnOp::Neg, ExprKind::Const(Value::Int(i))) => ExprKind::Const(Value::Int(i.wrapping_neg())),
-                    (UnOp::Neg, ExprKind::Const(Value::Float(f))) => ExprKind::Const(Value::Float(-f)),
-                    _ => ExprKind::Unary(op, Box::new(operand)),
-                }
-            }
-            ExprKind::Binary(BinOp::Matches, l, r) => {
-                let l = self.check(*l)?;
-                let r = self.check(*r)?;
-                match &r.kind {
-                    ExprKind::Const(Value::Str(p)) => {
-                        let re = compile_regex(p).map_err(|f| Fail::syntax(f.message, r.span))?;
-                        ExprKind::MatchesConst(Box::new(l), Arc::new(re))
-                    }
-                    _ => ExprKind::Binary(BinOp::Matches, Box::new(l), Box::new(r)),
-                }
-            }
-            ExprKind::Binary(op, l, r) => ExprKind::Binary(op, Box::new(self.check(*l)?), Box::new(self.check(*r)?)),
-            ExprKind::Member { base, key, optional } => {
-                let base = self.check(*base)?;
-                let key = self.check(*key)?;
-                if let ExprKind::Const(name @ Value::Str(_)) = &key.kind {
-                    self.check_field(&base, name.as_str().unwrap_or_default(), key.span)?;
-                    let name = name.clone();
-                    ExprKind::Field { base: Box::new(base), name }
-                } else {
-                    ExprKind::Member { base: Box::new(base), key: Box::new(key), optional }
-                }
-            }
-            ExprKind::Slice { base, from, to } => ExprKind::Slice {
-                base: Box::new(self.check(*base)?),
-                from: from.map(|f| self.check(*f).map(Box::new)).transpose()?,
-                to: to.map(|t| self.check(*t).map(Box::new)).transpose()?,
-            },
-            ExprKind::Call { name, name_span, args } => self.call(name, name_span, args)?,
+        let (span, height) = (e.span, e.height);
+        if let Err(f) = self.stack.check() {
+            return Err(f.at(span));
+        }
+        let kind = self.kind(e.kind, span)?;
+        Ok(Expr { kind, span, height })
+    }
+
+    /// One arm per node kind, each delegating to a helper (small frames on the recursive path).
+    fn kind(&mut self, kind: ExprKind, span: Span) -> Res<ExprKind> {
+        match kind {
+            ExprKind::Ident(name) => self.ident(name, span),
+            ExprKind::PointerName(name) => pointer(&name, span),
+            ExprKind::Array(items) => self.array(items),
+            ExprKind::Map(pairs) => self.map(pairs),
+            ExprKind::Unary(op, operand) => self.unary(op, *operand),
+            ExprKind::Binary(op, l, r) => self.binary(op, *l, *r),
+            ExprKind::Member { base, key, optional } => self.member(*base, *key, optional),
+            ExprKind::Slice { base, from, to } => self.slice(*base, from, to),
+            ExprKind::Call { name, name_span, args } => self.call(name, name_span, args),
             ExprKind::MethodCall { base, name, name_span, args, optional } => {
-                let Some((method, arity)) = Method::lookup(&name) else {
-                    let hint = suggest(&name, METHODS.iter().map(|m| m.1));
-                    return Err(unknown(with_hint(format!("unknown method {name}"), hint), name_span));
-                };
-                if args.len() != arity {
-                    return Err(Fail::ty(format!("{name} takes {arity} argument(s), not {}", args.len())).at(span));
-                }
-                ExprKind::Method { base: Box::new(self.check(*base)?), method, args: self.check_all(args)?, optional }
+                self.method(*base, name, name_span, args, optional, span)
             }
-            ExprKind::Closure(body) => {
-                self.closures += 1;
-                let body = self.check(*body);
-                self.closures -= 1;
-                ExprKind::Closure(Box::new(body?))
-            }
-            ExprKind::Cond(c, a, b) => {
-                ExprKind::Cond(Box::new(self.check(*c)?), Box::new(self.check(*a)?), Box::new(self.check(*b)?))
-            }
-            ExprKind::Let { name, name_span, value, body } => {
-                self.check_redeclare(&name, name_span)?;
-                let value = self.check(*value)?;
-                self.locals.push(name);
-                let body = self.check(*body);
-                self.locals.pop();
-                ExprKind::LetSlot { value: Box::new(value), body: Box::new(body?) }
-            }
-            ExprKind::Seq(items) => ExprKind::Seq(self.check_all(items)?),
+            ExprKind::Closure(body) => self.closure(*body),
+            ExprKind::Cond(c, a, b) => self.cond(*c, *a, *b),
+            ExprKind::Let { name, name_span, value, body } => self.let_binding(name, name_span, *value, *body),
+            ExprKind::Seq(items) => Ok(ExprKind::Seq(self.check_all(items)?)),
             done @ (ExprKind::Const(_)
             | ExprKind::Var(_)
             | ExprKind::Local(_)
@@ -149,9 +85,121 @@ impl<'s> Checker<'s> {
             | ExprKind::Builtin { .. }
             | ExprKind::Method { .. }
             | ExprKind::LetSlot { .. }
-            | ExprKind::MatchesConst(..)) => done,
+            | ExprKind::MatchesConst(..)) => Ok(done),
+        }
+    }
+
+    fn array(&mut self, items: Vec<Expr>) -> Res<ExprKind> {
+        let items = self.check_all(items)?;
+        if !items.iter().all(Expr::is_const) {
+            return Ok(ExprKind::Array(items));
+        }
+        let vals = items.into_iter().map(|i| match i.kind {
+            ExprKind::Const(v) => v,
+            _ => Value::Nil,
+        });
+        Ok(ExprKind::Const(Value::Array(Array::new(vals.collect()))))
+    }
+
+    fn map(&mut self, pairs: Vec<(Expr, Expr)>) -> Res<ExprKind> {
+        let mut out = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            out.push((self.check(k)?, self.check(v)?));
+        }
+        let folded = out.iter().all(|(k, v)| matches!(k.kind, ExprKind::Const(Value::Str(_))) && v.is_const());
+        if !folded {
+            return Ok(ExprKind::Map(out));
+        }
+        let m = out.into_iter().filter_map(|(k, v)| match (k.kind, v.kind) {
+            (ExprKind::Const(Value::Str(k)), ExprKind::Const(v)) => Some((k, v)),
+            _ => None,
+        });
+        Ok(ExprKind::Const(Value::Map(Map::new(m.collect()))))
+    }
+
+    fn unary(&mut self, op: UnOp, operand: Expr) -> Res<ExprKind> {
+        let operand = self.check(operand)?;
+        Ok(match (op, &operand.kind) {
+            (UnOp::Neg, ExprKind::Const(Value::Int(i))) => ExprKind::Const(Value::Int(i.wrapping_neg())),
+            (UnOp::Neg, ExprKind::Const(Value::Float(f))) => ExprKind::Const(Value::Float(-f)),
+            _ => ExprKind::Unary(op, Box::new(operand)),
+        })
+    }
+
+    fn binary(&mut self, op: BinOp, l: Expr, r: Expr) -> Res<ExprKind> {
+        let l = self.check(l)?;
+        let r = self.check(r)?;
+        if let (BinOp::Matches, ExprKind::Const(Value::Str(p))) = (op, &r.kind) {
+            let re = compile_regex(p).map_err(|f| Fail::syntax(f.message, r.span))?;
+            return Ok(ExprKind::MatchesConst(Box::new(l), Arc::new(re)));
+        }
+        Ok(ExprKind::Binary(op, Box::new(l), Box::new(r)))
+    }
+
+    fn member(&mut self, base: Expr, key: Expr, optional: bool) -> Res<ExprKind> {
+        let base = self.check(base)?;
+        let key = self.check(key)?;
+        if let ExprKind::Const(name @ Value::Str(_)) = &key.kind {
+            self.check_field(&base, name.as_str().unwrap_or_default(), key.span)?;
+            let name = name.clone();
+            return Ok(ExprKind::Field { base: Box::new(base), name });
+        }
+        Ok(ExprKind::Member { base: Box::new(base), key: Box::new(key), optional })
+    }
+
+    fn slice(&mut self, base: Expr, from: Option<Box<Expr>>, to: Option<Box<Expr>>) -> Res<ExprKind> {
+        let base = Box::new(self.check(base)?);
+        let from = match from {
+            Some(f) => Some(Box::new(self.check(*f)?)),
+            None => None,
         };
-        Ok(Expr { kind, span, height: e.height })
+        let to = match to {
+            Some(t) => Some(Box::new(self.check(*t)?)),
+            None => None,
+        };
+        Ok(ExprKind::Slice { base, from, to })
+    }
+
+    fn method(
+        &mut self,
+        base: Expr,
+        name: String,
+        name_span: Span,
+        args: Vec<Expr>,
+        optional: bool,
+        span: Span,
+    ) -> Res<ExprKind> {
+        let Some((method, arity)) = Method::lookup(&name) else {
+            let hint = suggest(&name, METHODS.iter().map(|m| m.1));
+            return Err(unknown(with_hint(format!("unknown method {name}"), hint), name_span));
+        };
+        if args.len() != arity {
+            return Err(Fail::ty(format!("{name} takes {arity} argument(s), not {}", args.len())).at(span));
+        }
+        let base = Box::new(self.check(base)?);
+        Ok(ExprKind::Method { base, method, args: self.check_all(args)?, optional })
+    }
+
+    fn closure(&mut self, body: Expr) -> Res<ExprKind> {
+        self.closures += 1;
+        let body = self.check(body);
+        self.closures -= 1;
+        Ok(ExprKind::Closure(Box::new(body?)))
+    }
+
+    fn cond(&mut self, c: Expr, a: Expr, b: Expr) -> Res<ExprKind> {
+        let c = Box::new(self.check(c)?);
+        let a = Box::new(self.check(a)?);
+        Ok(ExprKind::Cond(c, a, Box::new(self.check(b)?)))
+    }
+
+    fn let_binding(&mut self, name: String, name_span: Span, value: Expr, body: Expr) -> Res<ExprKind> {
+        self.check_redeclare(&name, name_span)?;
+        let value = self.check(value)?;
+        self.locals.push(name);
+        let body = self.check(body);
+        self.locals.pop();
+        Ok(ExprKind::LetSlot { value: Box::new(value), body: Box::new(body?) })
     }
 
     fn check_all(&mut self, items: Vec<Expr>) -> Res<Vec<Expr>> {

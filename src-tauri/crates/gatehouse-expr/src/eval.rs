@@ -8,7 +8,7 @@ use crate::ast::{BinOp, Expr, ExprKind, Pointer, UnOp};
 use crate::builtins;
 use crate::error::{Fail, Res};
 use crate::gotime::methods;
-use crate::limits::Budget;
+use crate::limits::{Budget, StackGuard};
 use crate::ops;
 use crate::value::{Key, Str, Value};
 
@@ -52,125 +52,178 @@ pub(crate) struct Ctx<'e, 'a> {
     locals: Vec<Value<'a>>,
     pub scopes: Vec<Scope<'a>>,
     pub budget: Budget,
+    stack: StackGuard,
 }
 
-fn bool_of(v: &Value<'_>, what: &str) -> Res<bool> {
-    match v {
-        Value::Bool(b) => Ok(*b),
-        other => Err(Fail::ty(format!("{what} must be a boolean, not {}", other.kind_article()))),
+#[cold]
+fn not_bool(what: &str, v: &Value<'_>) -> Fail {
+    Fail::ty(format!("{what} must be a boolean, not {}", v.kind_article()))
+}
+
+fn side(op: BinOp, which: &str) -> &'static str {
+    match (op, which) {
+        (BinOp::And, "left") => "the left side of `and`",
+        (BinOp::And, _) => "the right side of `and`",
+        (_, "left") => "the left side of `or`",
+        _ => "the right side of `or`",
     }
+}
+
+#[cold]
+fn unchecked() -> Fail {
+    Fail::runtime("internal error: expression was not checked")
 }
 
 impl<'e, 'a> Ctx<'e, 'a> {
     pub fn new(env: &'e Env<'a>, budget: Budget) -> Self {
-        Ctx { env, locals: Vec::new(), scopes: Vec::new(), budget }
+        Ctx { env, locals: Vec::new(), scopes: Vec::new(), budget, stack: StackGuard::new() }
     }
 
     pub fn eval(&mut self, e: &Expr) -> Res<Value<'a>> {
-        self.budget.tick().map_err(|f| f.at(e.span))?;
-        self.eval_kind(e).map_err(|f| f.at(e.span))
+        if let Err(f) = self.enter() {
+            return Err(f.at(e.span));
+        }
+        match self.eval_kind(e) {
+            Ok(v) => Ok(v),
+            Err(f) => Err(f.at(e.span)),
+        }
     }
 
+    #[inline]
+    fn enter(&mut self) -> Res<()> {
+        self.budget.tick()?;
+        self.stack.check()
+    }
+
+    /// One arm per node kind, each delegating to a helper: in unoptimised builds this keeps
+    /// the frame of the recursive path small.
     fn eval_kind(&mut self, e: &Expr) -> Res<Value<'a>> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Var(name) => Ok(self.env.get(name).cloned().unwrap_or_default()),
             ExprKind::Local(slot) => Ok(self.locals.get(*slot as usize).cloned().unwrap_or_default()),
             ExprKind::Pointer(p) => Ok(self.pointer(*p)),
-            ExprKind::Field { base, name, .. } => {
-                let b = self.eval(base)?;
-                member(&b, name)
-            }
-            ExprKind::Member { base, key, .. } => {
-                let b = self.eval(base)?;
-                let k = self.eval(key)?;
-                member(&b, &k)
-            }
-            ExprKind::Slice { base, from, to } => {
-                let b = self.eval(base)?;
-                let from = from.as_ref().map(|f| self.eval(f)).transpose()?;
-                let to = to.as_ref().map(|t| self.eval(t)).transpose()?;
-                slice(&b, from.as_ref(), to.as_ref(), &mut self.budget)
-            }
-            ExprKind::Unary(op, operand) => {
-                let v = self.eval(operand)?;
-                unary(*op, v)
-            }
+            ExprKind::Field { base, name } => self.field(base, name),
+            ExprKind::Member { base, key, .. } => self.member(base, key),
+            ExprKind::Slice { base, from, to } => self.slice(base, from.as_deref(), to.as_deref()),
+            ExprKind::Unary(op, operand) => self.unary(*op, operand),
             ExprKind::Binary(op, left, right) => self.binary(*op, left, right),
-            ExprKind::Cond(cond, yes, no) => {
-                let c = self.eval(cond)?;
-                if bool_of(&c, "a condition").map_err(|f| f.at(cond.span))? {
-                    self.eval(yes)
-                } else {
-                    self.eval(no)
-                }
-            }
-            ExprKind::LetSlot { value, body, .. } => {
-                let v = self.eval(value)?;
-                self.locals.push(v);
-                let r = self.eval(body);
-                self.locals.pop();
-                r
-            }
-            ExprKind::Seq(items) => {
-                let mut last = Value::Nil;
-                for item in items {
-                    last = self.eval(item)?;
-                }
-                Ok(last)
-            }
-            ExprKind::Array(items) => {
-                self.budget.check_len(items.len())?;
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    out.push(self.eval(item)?);
-                }
-                self.budget.array(out)
-            }
-            ExprKind::Map(pairs) => {
-                let mut out = std::collections::BTreeMap::new();
-                for (k, v) in pairs {
-                    let key = match self.eval(k)? {
-                        Value::Str(s) => s,
-                        other => {
-                            return Err(Fail::ty(format!("a map key must be a string, not {}", other.kind_article()))
-                                .at(k.span))
-                        }
-                    };
-                    let value = self.eval(v)?;
-                    out.insert(key, value);
-                }
-                self.budget.map(out)
-            }
+            ExprKind::Cond(cond, yes, no) => self.cond(cond, yes, no),
+            ExprKind::LetSlot { value, body } => self.let_slot(value, body),
+            ExprKind::Seq(items) => self.seq(items),
+            ExprKind::Array(items) => self.array(items),
+            ExprKind::Map(pairs) => self.map(pairs),
             ExprKind::Builtin { func, args } => builtins::call(self, *func, args),
-            ExprKind::Method { base, method, args, optional } => {
-                let recv = self.eval(base)?;
-                if recv.is_nil() && *optional {
-                    return Ok(Value::Nil);
-                }
-                let mut vals = Vec::with_capacity(args.len());
-                for a in args {
-                    vals.push(self.eval(a)?);
-                }
-                methods::call(*method, &recv, &vals)
-            }
-            ExprKind::MatchesConst(left, re) => {
-                let v = self.eval(left)?;
-                match &v {
-                    Value::Nil => Ok(Value::Bool(false)),
-                    Value::Str(s) => {
-                        self.budget.work(s.len() as u64 / 16)?;
-                        Ok(Value::Bool(re.is_match(s)))
-                    }
-                    other => Err(Fail::ty(format!("matches needs a string, not {}", other.kind_article()))),
-                }
-            }
+            ExprKind::Method { base, method, args, optional } => self.method(base, *method, args, *optional),
+            ExprKind::MatchesConst(left, re) => self.matches_const(left, re),
             ExprKind::Closure(_)
             | ExprKind::Ident(_)
             | ExprKind::PointerName(_)
             | ExprKind::Call { .. }
             | ExprKind::MethodCall { .. }
-            | ExprKind::Let { .. } => Err(Fail::runtime("internal error: expression was not checked")),
+            | ExprKind::Let { .. } => Err(unchecked()),
+        }
+    }
+
+    fn field(&mut self, base: &Expr, name: &Value<'static>) -> Res<Value<'a>> {
+        let b = self.eval(base)?;
+        member(&b, name)
+    }
+
+    fn member(&mut self, base: &Expr, key: &Expr) -> Res<Value<'a>> {
+        let b = self.eval(base)?;
+        let k = self.eval(key)?;
+        member(&b, &k)
+    }
+
+    fn slice(&mut self, base: &Expr, from: Option<&Expr>, to: Option<&Expr>) -> Res<Value<'a>> {
+        let b = self.eval(base)?;
+        let from = match from {
+            Some(f) => Some(self.eval(f)?),
+            None => None,
+        };
+        let to = match to {
+            Some(t) => Some(self.eval(t)?),
+            None => None,
+        };
+        slice(&b, from.as_ref(), to.as_ref(), &mut self.budget)
+    }
+
+    fn unary(&mut self, op: UnOp, operand: &Expr) -> Res<Value<'a>> {
+        let v = self.eval(operand)?;
+        unary(op, v)
+    }
+
+    fn cond(&mut self, cond: &Expr, yes: &Expr, no: &Expr) -> Res<Value<'a>> {
+        let c = self.eval(cond)?;
+        match c {
+            Value::Bool(true) => self.eval(yes),
+            Value::Bool(false) => self.eval(no),
+            other => Err(not_bool("a condition", &other).at(cond.span)),
+        }
+    }
+
+    fn let_slot(&mut self, value: &Expr, body: &Expr) -> Res<Value<'a>> {
+        let v = self.eval(value)?;
+        self.locals.push(v);
+        let r = self.eval(body);
+        self.locals.pop();
+        r
+    }
+
+    fn seq(&mut self, items: &[Expr]) -> Res<Value<'a>> {
+        let mut last = Value::Nil;
+        for item in items {
+            last = self.eval(item)?;
+        }
+        Ok(last)
+    }
+
+    fn array(&mut self, items: &[Expr]) -> Res<Value<'a>> {
+        self.budget.check_len(items.len())?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(self.eval(item)?);
+        }
+        self.budget.array(out)
+    }
+
+    fn map(&mut self, pairs: &[(Expr, Expr)]) -> Res<Value<'a>> {
+        let mut out = std::collections::BTreeMap::new();
+        for (k, v) in pairs {
+            let key = match self.eval(k)? {
+                Value::Str(s) => s,
+                other => {
+                    return Err(Fail::ty(format!("a map key must be a string, not {}", other.kind_article())).at(k.span))
+                }
+            };
+            let value = self.eval(v)?;
+            out.insert(key, value);
+        }
+        self.budget.map(out)
+    }
+
+    fn method(&mut self, base: &Expr, method: methods::Method, args: &[Expr], optional: bool) -> Res<Value<'a>> {
+        let recv = self.eval(base)?;
+        if recv.is_nil() && optional {
+            return Ok(Value::Nil);
+        }
+        let mut vals = Vec::with_capacity(args.len());
+        for a in args {
+            vals.push(self.eval(a)?);
+        }
+        methods::call(method, &recv, &vals)
+    }
+
+    fn matches_const(&mut self, left: &Expr, re: &regex::Regex) -> Res<Value<'a>> {
+        let v = self.eval(left)?;
+        match &v {
+            Value::Nil => Ok(Value::Bool(false)),
+            Value::Str(s) => {
+                self.budget.work(s.len() as u64 / 16)?;
+                Ok(Value::Bool(re.is_match(s)))
+            }
+            other => Err(Fail::ty(format!("matches needs a string, not {}", other.kind_article()))),
         }
     }
 
@@ -185,16 +238,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
 
     fn binary(&mut self, op: BinOp, left: &Expr, right: &Expr) -> Res<Value<'a>> {
         match op {
-            BinOp::And | BinOp::Or => {
-                let l = self.eval(left)?;
-                let l = bool_of(&l, &format!("the left side of `{}`", op.symbol())).map_err(|f| f.at(left.span))?;
-                if l == (op == BinOp::Or) {
-                    return Ok(Value::Bool(l));
-                }
-                let r = self.eval(right)?;
-                let r = bool_of(&r, &format!("the right side of `{}`", op.symbol())).map_err(|f| f.at(right.span))?;
-                Ok(Value::Bool(r))
-            }
+            BinOp::And | BinOp::Or => self.logic(op, left, right),
             BinOp::Coalesce => {
                 let l = self.eval(left)?;
                 if l.is_nil() {
@@ -208,6 +252,20 @@ impl<'e, 'a> Ctx<'e, 'a> {
                 let r = self.eval(right)?;
                 ops::binary(op, l, r, &mut self.budget)
             }
+        }
+    }
+
+    /// `and`/`or`: short-circuit; both sides must be booleans.
+    fn logic(&mut self, op: BinOp, left: &Expr, right: &Expr) -> Res<Value<'a>> {
+        let is_or = op == BinOp::Or;
+        match self.eval(left)? {
+            Value::Bool(l) if l == is_or => return Ok(Value::Bool(l)),
+            Value::Bool(_) => {}
+            other => return Err(not_bool(side(op, "left"), &other).at(left.span)),
+        }
+        match self.eval(right)? {
+            Value::Bool(r) => Ok(Value::Bool(r)),
+            other => Err(not_bool(side(op, "right"), &other).at(right.span)),
         }
     }
 

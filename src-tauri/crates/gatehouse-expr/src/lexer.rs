@@ -8,7 +8,7 @@ use crate::error::{Fail, Res, Span};
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Tok {
     Ident(String),
-    Op(String),
+    Op(&'static str),
     Int(i64),
     Float(f64),
     Str(String),
@@ -25,7 +25,7 @@ pub(crate) struct Token {
 
 impl Token {
     pub fn is_op(&self, op: &str) -> bool {
-        matches!(&self.tok, Tok::Op(o) if o == op)
+        matches!(self.tok, Tok::Op(o) if o == op)
     }
     pub fn is_bracket(&self, b: char) -> bool {
         self.tok == Tok::Bracket(b)
@@ -47,6 +47,15 @@ impl Token {
 
 const KEYWORD_OPS: [&str; 11] =
     ["not", "in", "or", "and", "matches", "contains", "startsWith", "endsWith", "let", "if", "else"];
+
+const SYMBOL_OPS: [&str; 29] = [
+    "|", "||", ":", "::", ",", ";", "%", "+", "-", "^", "/", "&&", "!", "!=", "=", "==", "*", "**", "<", "<=", ">",
+    ">=", "?", "?.", "??", ".", "..", "#", "##",
+];
+
+fn static_op(s: &str) -> Option<&'static str> {
+    KEYWORD_OPS.iter().chain(SYMBOL_OPS.iter()).find(|o| **o == s).copied()
+}
 
 pub(crate) fn is_ident_start(c: char) -> bool {
     c == '_' || c == '$' || c.is_alphabetic()
@@ -94,6 +103,17 @@ impl<'s> Lexer<'s> {
     fn push(&mut self, tok: Tok, start: usize) {
         self.out.push(Token { tok, span: Span::new(start, self.pos) });
     }
+    fn push_op(&mut self, start: usize) -> Res<()> {
+        let text = &self.src[start..self.pos];
+        match static_op(text) {
+            Some(op) => {
+                self.push(Tok::Op(op), start);
+                Ok(())
+            }
+            None => Err(Fail::syntax(format!("unexpected `{text}`"), Span::new(start, self.pos))),
+        }
+    }
+
     fn err_here(&self, msg: impl Into<String>) -> Fail {
         let end = self.pos + self.peek().map_or(1, char::len_utf8);
         Fail::syntax(msg, Span::new(self.pos, end))
@@ -130,7 +150,7 @@ impl<'s> Lexer<'s> {
                     } else {
                         self.bump();
                         self.accept(".");
-                        self.push(Tok::Op(self.src[start..self.pos].to_string()), start);
+                        self.push_op(start)?;
                     }
                 }
                 '/' if self.peek2() == Some('/') => {
@@ -156,7 +176,7 @@ impl<'s> Lexer<'s> {
                 '#' => {
                     self.bump();
                     self.accept("#");
-                    self.push(Tok::Op(self.src[start..self.pos].to_string()), start);
+                    self.push_op(start)?;
                     let name_start = self.pos;
                     while self.peek().is_some_and(is_ident_char) {
                         self.bump();
@@ -171,10 +191,9 @@ impl<'s> Lexer<'s> {
                         self.bump();
                     }
                     let word = &self.src[start..self.pos];
-                    let tok = if KEYWORD_OPS.contains(&word) {
-                        Tok::Op(word.to_string())
-                    } else {
-                        Tok::Ident(word.to_string())
+                    let tok = match KEYWORD_OPS.iter().find(|k| **k == word) {
+                        Some(k) => Tok::Op(k),
+                        None => Tok::Ident(word.to_string()),
                     };
                     self.push(tok, start);
                 }
@@ -199,7 +218,7 @@ impl<'s> Lexer<'s> {
                             return Err(self.err_here(format!("unrecognized character {c:?}")));
                         }
                     }
-                    self.push(Tok::Op(self.src[start..self.pos].to_string()), start);
+                    self.push_op(start)?;
                 }
             }
         }
@@ -400,7 +419,7 @@ mod tests {
     fn keywords_need_a_word_boundary() {
         assert_eq!(toks("notNullOrEmpty")[0], Tok::Ident("notNullOrEmpty".into()));
         assert_eq!(toks("nilable")[0], Tok::Ident("nilable".into()));
-        assert_eq!(toks("not x")[0], Tok::Op("not".into()));
+        assert_eq!(toks("not x")[0], Tok::Op("not"));
     }
 
     #[test]
@@ -408,7 +427,7 @@ mod tests {
         assert_eq!(toks("0x_2A")[0], Tok::Int(42));
         assert_eq!(toks("1_000.5_0e-2")[0], Tok::Float(10.005));
         assert_eq!(toks(".5")[0], Tok::Float(0.5));
-        assert_eq!(toks("1..3")[..3], [Tok::Int(1), Tok::Op("..".into()), Tok::Int(3)]);
+        assert_eq!(toks("1..3")[..3], [Tok::Int(1), Tok::Op(".."), Tok::Int(3)]);
         assert!(lex("1abc").is_err());
         assert!(lex("9223372036854775808").is_err());
     }

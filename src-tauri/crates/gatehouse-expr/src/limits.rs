@@ -147,3 +147,41 @@ impl Budget {
         Ok(Value::from(s))
     }
 }
+
+/// Stack a compilation or an evaluation may use below its entry point. The structural
+/// limits (`MAX_DEPTH`, value depth) bound recursion; this guard bounds its *size*, which
+/// matters in unoptimised builds where frames are large. It trips long before a 1 MiB
+/// thread stack (the smallest in common use) could overflow.
+pub(crate) const STACK_BUDGET: usize = 384 * 1024;
+
+/// Measures stack use from where it was created.
+#[derive(Clone, Copy)]
+pub(crate) struct StackGuard {
+    base: usize,
+}
+
+#[inline(always)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+impl StackGuard {
+    #[inline(never)]
+    pub fn new() -> StackGuard {
+        StackGuard { base: stack_pointer() }
+    }
+
+    #[inline(always)]
+    pub fn check(self) -> Res<()> {
+        if self.base.abs_diff(stack_pointer()) > STACK_BUDGET {
+            return Err(deep());
+        }
+        Ok(())
+    }
+}
+
+#[cold]
+fn deep() -> Fail {
+    Fail::limit("the expression is nested too deeply")
+}

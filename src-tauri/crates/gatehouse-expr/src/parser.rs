@@ -8,6 +8,7 @@
 use crate::ast::{BinOp, Expr, ExprKind, UnOp, MAX_DEPTH};
 use crate::error::{ErrorKind, Fail, Res, Span};
 use crate::lexer::{is_ident_char, is_ident_start, lex, Tok, Token};
+use crate::limits::StackGuard;
 use crate::value::Value;
 
 /// Builtins whose arguments include a predicate: (name, has optional trailing argument).
@@ -39,7 +40,7 @@ enum Pred {
 
 pub(crate) fn parse(src: &str) -> Res<Expr> {
     let toks = lex(src)?;
-    let mut p = Parser { src, toks, pos: 0, closures: 0, nesting: 0 };
+    let mut p = Parser { src, toks, pos: 0, closures: 0, nesting: 0, stack: StackGuard::new() };
     let e = p.sequence()?;
     if !matches!(p.cur().tok, Tok::Eof) {
         return Err(p.unexpected());
@@ -53,48 +54,84 @@ struct Parser<'s> {
     pos: usize,
     closures: u32,
     nesting: u32,
+    stack: StackGuard,
 }
 
+#[cold]
 fn too_deep(span: Span) -> Fail {
     Fail::new(ErrorKind::Limit, format!("expression is nested too deeply (more than {MAX_DEPTH} levels)"))
         .at(span)
 }
 
+/// Precedence and operator of a binary operator token (`|` is handled apart).
+fn binary_op(op: &str) -> Option<(BinOp, u8, bool)> {
+    BinOp::from_token(op)
+}
+
+// Note on style: the functions on the recursive path keep few locals and build errors in
+// `#[cold]` helpers, because unoptimised builds give every temporary its own stack slot.
 impl Parser<'_> {
     fn cur(&self) -> &Token {
         &self.toks[self.pos.min(self.toks.len() - 1)]
     }
-    fn peek(&self, n: usize) -> &Token {
-        &self.toks[(self.pos + n).min(self.toks.len() - 1)]
+    fn op(&self) -> Option<&'static str> {
+        match self.cur().tok {
+            Tok::Op(o) => Some(o),
+            _ => None,
+        }
     }
-    fn next(&mut self) -> Token {
-        let t = self.cur().clone();
+    fn peek_op(&self, n: usize) -> Option<&'static str> {
+        match self.toks[(self.pos + n).min(self.toks.len() - 1)].tok {
+            Tok::Op(o) => Some(o),
+            _ => None,
+        }
+    }
+    /// Advances and returns the span of the token passed over.
+    fn bump(&mut self) -> Span {
+        let span = self.cur().span;
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
         }
-        t
+        span
     }
+    fn prev_span(&self) -> Span {
+        self.toks[self.pos.saturating_sub(1)].span
+    }
+    /// The current token's name, if it is an identifier.
+    fn ident(&self) -> Option<String> {
+        match &self.cur().tok {
+            Tok::Ident(n) => Some(n.clone()),
+            _ => None,
+        }
+    }
+    #[cold]
+    #[inline(never)]
     fn unexpected(&self) -> Fail {
         let t = self.cur();
         Fail::syntax(format!("unexpected {}", t.describe()), t.span)
     }
-    fn expect_op(&mut self, op: &str) -> Res<Token> {
-        if self.cur().is_op(op) {
-            Ok(self.next())
-        } else {
-            Err(self.expected(&format!("`{op}`")))
-        }
-    }
-    fn expect_bracket(&mut self, b: char) -> Res<Token> {
-        if self.cur().is_bracket(b) {
-            Ok(self.next())
-        } else {
-            Err(self.expected(&format!("`{b}`")))
-        }
-    }
+    #[cold]
+    #[inline(never)]
     fn expected(&self, what: &str) -> Fail {
         let t = self.cur();
         Fail::syntax(format!("expected {what} but found {}", t.describe()), t.span)
+    }
+    fn expect_op(&mut self, op: &'static str) -> Res<Span> {
+        if self.cur().is_op(op) {
+            return Ok(self.bump());
+        }
+        Err(self.expected_op(op))
+    }
+    #[cold]
+    #[inline(never)]
+    fn expected_op(&self, op: &str) -> Fail {
+        self.expected(&format!("`{op}`"))
+    }
+    fn expect_bracket(&mut self, b: char) -> Res<Span> {
+        if self.cur().is_bracket(b) {
+            return Ok(self.bump());
+        }
+        Err(self.expected_op(b.encode_utf8(&mut [0; 4])))
     }
     fn mk(&self, kind: ExprKind, span: Span) -> Res<Expr> {
         let e = Expr::new(kind, span);
@@ -108,21 +145,21 @@ impl Parser<'_> {
         if self.nesting > MAX_DEPTH {
             return Err(too_deep(self.cur().span));
         }
-        Ok(())
+        self.stack.check().map_err(|f| f.at(self.cur().span))
     }
 
     fn sequence(&mut self) -> Res<Expr> {
         let first = self.expression(0)?;
+        if !self.cur().is_op(";") {
+            return Ok(first);
+        }
         let mut nodes = vec![first];
         while self.cur().is_op(";") {
-            self.next();
+            self.bump();
             if matches!(self.cur().tok, Tok::Eof) {
                 break;
             }
             nodes.push(self.expression(0)?);
-        }
-        if nodes.len() == 1 {
-            return Ok(nodes.pop().expect("one node"));
         }
         let span = nodes[0].span.to(nodes[nodes.len() - 1].span);
         self.mk(ExprKind::Seq(nodes), span)
@@ -136,68 +173,24 @@ impl Parser<'_> {
     }
 
     fn expression_inner(&mut self, precedence: u8) -> Res<Expr> {
-        if precedence == 0 && self.cur().is_op("let") {
-            return self.let_declaration();
-        }
-        if precedence == 0 && self.cur().is_op("if") {
-            return self.if_else();
+        if precedence == 0 {
+            match self.op() {
+                Some("let") => return self.let_declaration(),
+                Some("if") => return self.if_else(),
+                _ => {}
+            }
         }
         let mut left = self.primary()?;
-        let mut prev: Option<String> = None;
-        loop {
-            let Tok::Op(op_text) = &self.cur().tok else { break };
-            let mut op_text = op_text.clone();
-            let mut op_span = self.cur().span;
-            let negate = op_text == "not";
-            if negate {
-                let next = self.peek(1).clone();
-                let suffix = match &next.tok {
-                    Tok::Op(s) if matches!(s.as_str(), "in" | "matches" | "contains" | "startsWith" | "endsWith") => s,
-                    _ => return Err(Fail::syntax(format!("unexpected {}", next.describe()), next.span)),
-                };
-                let (_, prec, _) = BinOp::from_token(suffix).expect("negatable operator");
-                if prec < precedence {
-                    break;
-                }
-                self.next();
-                op_text = suffix.clone();
-                op_span = op_span.to(next.span);
-            }
-            if op_text == "|" {
-                if precedence > 0 {
-                    break;
-                }
-                self.next();
-                let Tok::Ident(name) = self.cur().tok.clone() else {
-                    return Err(self.expected("a function name after `|`"));
-                };
-                let name_span = self.next().span;
-                left = self.call(name, name_span, vec![left])?;
-                prev = Some(op_text);
-                continue;
-            }
-            let Some((op, prec, right_assoc)) = BinOp::from_token(&op_text) else { break };
-            if prec < precedence {
-                break;
-            }
-            self.next();
-            if prev.as_deref() == Some("??") && op != BinOp::Coalesce {
-                return Err(Fail::syntax(
-                    format!("operator `{op_text}` and `??` cannot be mixed; wrap either in parentheses"),
-                    op_span,
-                ));
-            }
-            if op.is_comparison() {
-                left = self.comparison(left, op, op_span, prec)?;
-            } else {
-                let right = self.expression(if right_assoc { prec } else { prec + 1 })?;
-                let span = left.span.to(right.span);
-                left = self.mk(ExprKind::Binary(op, Box::new(left), Box::new(right)), span)?;
-                if negate {
-                    left = self.mk(ExprKind::Unary(UnOp::Not, Box::new(left)), span)?;
-                }
-            }
-            prev = Some(op_text);
+        let mut after_coalesce = false;
+        while let Some(op) = self.op() {
+            let step = self.operator(op, precedence, after_coalesce)?;
+            let Some((op, negate)) = step else { break };
+            after_coalesce = op == Some(BinOp::Coalesce);
+            left = match op {
+                None => self.pipe(left)?,
+                Some(op) if op.is_comparison() => self.comparison(left, op, precedence_of(op))?,
+                Some(op) => self.binary(left, op, negate)?,
+            };
         }
         if precedence == 0 {
             left = self.conditional(left)?;
@@ -205,8 +198,61 @@ impl Parser<'_> {
         Ok(left)
     }
 
+    /// Decides whether the operator at the cursor continues this expression, and consumes
+    /// it: `Some((None, _))` is a pipe, `Some((Some(op), negated))` a binary operator.
+    #[allow(clippy::type_complexity)]
+    fn operator(&mut self, op: &'static str, precedence: u8, after_coalesce: bool) -> Res<Option<(Option<BinOp>, bool)>> {
+        let (text, negate) = if op == "not" {
+            match self.peek_op(1) {
+                Some(s @ ("in" | "matches" | "contains" | "startsWith" | "endsWith")) => (s, true),
+                _ => {
+                    self.bump();
+                    return Err(self.unexpected());
+                }
+            }
+        } else {
+            (op, false)
+        };
+        if text == "|" {
+            if precedence > 0 {
+                return Ok(None);
+            }
+            self.bump();
+            return Ok(Some((None, false)));
+        }
+        let Some((bin, prec, _)) = binary_op(text) else { return Ok(None) };
+        if prec < precedence {
+            return Ok(None);
+        }
+        if negate {
+            self.bump();
+        }
+        let span = self.bump();
+        if after_coalesce && bin != BinOp::Coalesce {
+            return Err(mixed_coalesce(text, span));
+        }
+        Ok(Some((Some(bin), negate)))
+    }
+
+    fn pipe(&mut self, left: Expr) -> Res<Expr> {
+        let Some(name) = self.ident() else { return Err(self.expected("a function name after `|`")) };
+        let name_span = self.bump();
+        self.call(name, name_span, vec![left])
+    }
+
+    fn binary(&mut self, left: Expr, op: BinOp, negate: bool) -> Res<Expr> {
+        let (_, prec, right_assoc) = binary_op(op.symbol()).unwrap_or((op, 0, false));
+        let right = self.expression(if right_assoc { prec } else { prec + 1 })?;
+        let span = left.span.to(right.span);
+        let node = self.mk(ExprKind::Binary(op, Box::new(left), Box::new(right)), span)?;
+        if negate {
+            return self.mk(ExprKind::Unary(UnOp::Not, Box::new(node)), span);
+        }
+        Ok(node)
+    }
+
     /// `a < b < c` means `a < b and b < c`.
-    fn comparison(&mut self, mut left: Expr, mut op: BinOp, mut op_span: Span, prec: u8) -> Res<Expr> {
+    fn comparison(&mut self, mut left: Expr, mut op: BinOp, prec: u8) -> Res<Expr> {
         let mut root: Option<Expr> = None;
         loop {
             let right = self.expression(prec + 1)?;
@@ -220,23 +266,22 @@ impl Parser<'_> {
                 }
             });
             left = right;
-            match &self.cur().tok {
-                Tok::Op(t) if matches!(t.as_str(), "<" | ">" | "<=" | ">=") => {
-                    op = BinOp::from_token(t).expect("comparison").0;
-                    op_span = self.next().span;
+            match self.op().and_then(binary_op) {
+                Some((next, _, _)) if next.is_comparison() => {
+                    op = next;
+                    self.bump();
                 }
                 _ => break,
             }
         }
-        let _ = op_span;
         Ok(root.expect("at least one comparison"))
     }
 
     fn conditional(&mut self, mut node: Expr) -> Res<Expr> {
         while self.cur().is_op("?") {
-            self.next();
+            self.bump();
             let (yes, no) = if self.cur().is_op(":") {
-                self.next();
+                self.bump();
                 (node.clone(), self.expression(0)?)
             } else {
                 let yes = self.expression(0)?;
@@ -250,11 +295,9 @@ impl Parser<'_> {
     }
 
     fn let_declaration(&mut self) -> Res<Expr> {
-        let start = self.next().span;
-        let Tok::Ident(name) = self.cur().tok.clone() else {
-            return Err(self.expected("a variable name after `let`"));
-        };
-        let name_span = self.next().span;
+        let start = self.bump();
+        let Some(name) = self.ident() else { return Err(self.expected("a variable name after `let`")) };
+        let name_span = self.bump();
         self.expect_op("=")?;
         let value = self.expression(0)?;
         self.expect_op(";")?;
@@ -265,64 +308,34 @@ impl Parser<'_> {
 
     fn if_else(&mut self) -> Res<Expr> {
         self.enter()?;
-        let start = self.next().span;
+        let start = self.bump();
         let cond = self.expression(0)?;
-        self.expect_bracket('{')?;
-        let yes = self.sequence()?;
-        self.expect_bracket('}')?;
+        let yes = self.block()?;
         self.expect_op("else")?;
-        let no = if self.cur().is_op("if") {
-            self.if_else()?
-        } else {
-            self.expect_bracket('{')?;
-            let no = self.sequence()?;
-            self.expect_bracket('}')?;
-            no
-        };
+        let no = if self.cur().is_op("if") { self.if_else()? } else { self.block()? };
         self.nesting -= 1;
         let span = start.to(no.span);
         self.mk(ExprKind::Cond(Box::new(cond), Box::new(yes), Box::new(no)), span)
     }
 
+    fn block(&mut self) -> Res<Expr> {
+        self.expect_bracket('{')?;
+        let e = self.sequence()?;
+        self.expect_bracket('}')?;
+        Ok(e)
+    }
+
     fn primary(&mut self) -> Res<Expr> {
-        let tok = self.cur().clone();
-        if let Tok::Op(op) = &tok.tok {
-            let unary = match op.as_str() {
-                "not" | "!" => Some((UnOp::Not, 50)),
-                "-" => Some((UnOp::Neg, 90)),
-                "+" => Some((UnOp::Plus, 90)),
-                _ => None,
-            };
-            if let Some((op, prec)) = unary {
-                self.next();
-                let operand = self.expression(prec)?;
-                let span = tok.span.to(operand.span);
-                let node = self.mk(ExprKind::Unary(op, Box::new(operand)), span)?;
-                return self.postfix(node);
-            }
-            if self.closures > 0 && (op == "#" || op == ".") {
-                let mut name = String::new();
-                let mut span = tok.span;
-                if op == "#" {
-                    self.next();
-                    if let Tok::Ident(n) = &self.cur().tok {
-                        name = n.clone();
-                        span = span.to(self.next().span);
-                    }
-                }
-                let node = self.mk(ExprKind::PointerName(name), span)?;
-                return self.postfix(node);
-            }
-            if op == "::" {
-                self.next();
-                let Tok::Ident(name) = self.cur().tok.clone() else { return Err(self.expected("a name")) };
-                let name_span = self.next().span;
-                let node = self.call(name, name_span, Vec::new())?;
-                return self.postfix(node);
-            }
+        match self.op() {
+            Some("not" | "!") => return self.unary(UnOp::Not, 50),
+            Some("-") => return self.unary(UnOp::Neg, 90),
+            Some("+") => return self.unary(UnOp::Plus, 90),
+            Some("#" | ".") if self.closures > 0 => return self.pointer(),
+            Some("::") => return self.builtin_call(),
+            _ => {}
         }
-        if tok.is_bracket('(') {
-            self.next();
+        if self.cur().is_bracket('(') {
+            self.bump();
             let e = self.sequence()?;
             self.expect_bracket(')')?;
             return self.postfix(e);
@@ -330,48 +343,92 @@ impl Parser<'_> {
         self.secondary()
     }
 
+    fn unary(&mut self, op: UnOp, prec: u8) -> Res<Expr> {
+        let start = self.bump();
+        let operand = self.expression(prec)?;
+        let span = start.to(operand.span);
+        let node = self.mk(ExprKind::Unary(op, Box::new(operand)), span)?;
+        self.postfix(node)
+    }
+
+    /// `#`, `#index`, `#acc`, or `.` (the start of `.field`, meaning `#.field`).
+    fn pointer(&mut self) -> Res<Expr> {
+        let mut span = self.cur().span;
+        let mut name = String::new();
+        if self.cur().is_op("#") {
+            self.bump();
+            if let Some(n) = self.ident() {
+                name = n;
+                span = span.to(self.bump());
+            }
+        }
+        let node = self.mk(ExprKind::PointerName(name), span)?;
+        self.postfix(node)
+    }
+
+    fn builtin_call(&mut self) -> Res<Expr> {
+        self.bump();
+        let Some(name) = self.ident() else { return Err(self.expected("a name")) };
+        let name_span = self.bump();
+        let node = self.call(name, name_span, Vec::new())?;
+        self.postfix(node)
+    }
+
     fn secondary(&mut self) -> Res<Expr> {
-        let tok = self.next();
-        let node = match tok.tok {
-            Tok::Ident(name) => {
-                let c = match name.as_str() {
-                    "true" => Some(Value::Bool(true)),
-                    "false" => Some(Value::Bool(false)),
-                    "nil" => Some(Value::Nil),
-                    _ => None,
-                };
-                if let Some(v) = c {
-                    return self.mk(ExprKind::Const(v), tok.span);
-                }
-                if self.cur().is_bracket('(') {
-                    self.call(name, tok.span, Vec::new())?
-                } else {
-                    self.mk(ExprKind::Ident(name), tok.span)?
-                }
-            }
-            Tok::Int(i) => return self.mk(ExprKind::Const(Value::Int(i)), tok.span),
-            Tok::Float(f) => return self.mk(ExprKind::Const(Value::Float(f)), tok.span),
-            Tok::Str(s) => self.mk(ExprKind::Const(Value::from(s)), tok.span)?,
-            Tok::Bytes(b) => self.mk(ExprKind::Const(Value::Bytes(b.into())), tok.span)?,
-            Tok::Bracket('[') => self.array(tok.span)?,
-            Tok::Bracket('{') => self.map(tok.span)?,
-            _ => {
-                self.pos -= 1;
-                return Err(self.unexpected());
-            }
+        let span = self.cur().span;
+        let node = match &self.cur().tok {
+            Tok::Ident(name) => return self.name(name.clone()),
+            Tok::Int(i) => Value::Int(*i),
+            Tok::Float(f) => Value::Float(*f),
+            Tok::Str(s) => Value::from(s.clone()),
+            Tok::Bytes(b) => Value::Bytes(b.as_slice().into()),
+            Tok::Bracket('[') => return self.array(),
+            Tok::Bracket('{') => return self.map(),
+            _ => return Err(self.unexpected()),
+        };
+        let numeric = matches!(node, Value::Int(_) | Value::Float(_));
+        self.bump();
+        let node = self.mk(ExprKind::Const(node), span)?;
+        if numeric {
+            return Ok(node);
+        }
+        self.postfix(node)
+    }
+
+    /// An identifier: `true`/`false`/`nil`, a call, or a name.
+    fn name(&mut self, name: String) -> Res<Expr> {
+        let span = self.bump();
+        let constant = match name.as_str() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            "nil" => Some(Value::Nil),
+            _ => None,
+        };
+        if let Some(v) = constant {
+            return self.mk(ExprKind::Const(v), span);
+        }
+        let node = if self.cur().is_bracket('(') {
+            self.call(name, span, Vec::new())?
+        } else {
+            self.mk(ExprKind::Ident(name), span)?
         };
         self.postfix(node)
     }
 
-    fn call(&mut self, name: String, name_span: Span, mut args: Vec<Expr>) -> Res<Expr> {
+    fn call(&mut self, name: String, name_span: Span, args: Vec<Expr>) -> Res<Expr> {
         let spec = PREDICATES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p);
-        let Some(spec) = spec else {
-            args = self.arguments(args)?;
-            let span = name_span.to(self.toks[self.pos - 1].span);
-            return self.mk(ExprKind::Call { name, name_span, args }, span);
+        let args = match spec {
+            Some(spec) => self.predicate_arguments(&name, spec, args)?,
+            None => self.arguments(args)?,
         };
+        let span = name_span.to(self.prev_span());
+        self.mk(ExprKind::Call { name, name_span, args }, span)
+    }
+
+    /// Arguments of a predicate builtin: the collection, the predicate, maybe one more.
+    fn predicate_arguments(&mut self, name: &str, spec: Pred, mut args: Vec<Expr>) -> Res<Vec<Expr>> {
         self.expect_bracket('(')?;
-        // Argument kinds: the collection, the predicate, and maybe a trailing expression.
+        // (is a predicate, is optional) per position.
         let kinds: &[(bool, bool)] = match spec {
             Pred::Required => &[(false, false), (true, false)],
             Pred::Optional => &[(false, false), (true, true)],
@@ -383,10 +440,7 @@ impl Parser<'_> {
                 if optional {
                     break;
                 }
-                return Err(Fail::syntax(
-                    format!("{name} expects at least {} arguments", kinds.iter().filter(|k| !k.1).count()),
-                    self.cur().span,
-                ));
+                return Err(too_few(name, kinds, self.cur().span));
             }
             if i > given {
                 self.expect_op(",")?;
@@ -395,10 +449,10 @@ impl Parser<'_> {
             args.push(arg);
         }
         if self.cur().is_op(",") {
-            self.next();
+            self.bump();
         }
-        let end = self.expect_bracket(')')?.span;
-        self.mk(ExprKind::Call { name, name_span, args }, name_span.to(end))
+        self.expect_bracket(')')?;
+        Ok(args)
     }
 
     fn arguments(&mut self, mut args: Vec<Expr>) -> Res<Vec<Expr>> {
@@ -421,29 +475,29 @@ impl Parser<'_> {
         let start = self.cur().span;
         let braces = self.cur().is_bracket('{');
         if braces {
-            self.next();
+            self.bump();
         }
         self.closures += 1;
-        let body = if braces {
-            self.sequence()
-        } else {
-            let e = self.expression(0);
-            if e.is_ok() && self.cur().is_op(";") {
-                Err(Fail::syntax("wrap a predicate with several parts in { and }", self.cur().span))
-            } else {
-                e
-            }
-        };
+        let body = if braces { self.sequence() } else { self.bare_predicate() };
         self.closures -= 1;
         let body = body?;
         let mut span = start.to(body.span);
         if braces {
-            span = span.to(self.expect_bracket('}')?.span);
+            span = span.to(self.expect_bracket('}')?);
         }
         self.mk(ExprKind::Closure(Box::new(body)), span)
     }
 
-    fn array(&mut self, start: Span) -> Res<Expr> {
+    fn bare_predicate(&mut self) -> Res<Expr> {
+        let e = self.expression(0)?;
+        if self.cur().is_op(";") {
+            return Err(Fail::syntax("wrap a predicate with several parts in { and }", self.cur().span));
+        }
+        Ok(e)
+    }
+
+    fn array(&mut self) -> Res<Expr> {
+        let start = self.bump();
         let mut items = Vec::new();
         while !self.cur().is_bracket(']') {
             if !items.is_empty() {
@@ -454,11 +508,13 @@ impl Parser<'_> {
             }
             items.push(self.expression(0)?);
         }
-        let end = self.expect_bracket(']')?.span;
-        self.mk(ExprKind::Array(items), start.to(end))
+        let end = self.expect_bracket(']')?;
+        let node = self.mk(ExprKind::Array(items), start.to(end))?;
+        self.postfix(node)
     }
 
-    fn map(&mut self, start: Span) -> Res<Expr> {
+    fn map(&mut self) -> Res<Expr> {
+        let start = self.bump();
         let mut pairs = Vec::new();
         while !self.cur().is_bracket('}') {
             if !pairs.is_empty() {
@@ -467,95 +523,109 @@ impl Parser<'_> {
                     break;
                 }
             }
-            let tok = self.cur().clone();
-            let key = match &tok.tok {
-                Tok::Int(_) | Tok::Float(_) => {
-                    let text = self.src[tok.span.start as usize..tok.span.end as usize].to_string();
-                    self.next();
-                    self.mk(ExprKind::Const(Value::from(text)), tok.span)?
-                }
-                Tok::Str(s) | Tok::Ident(s) => {
-                    let s = s.clone();
-                    self.next();
-                    self.mk(ExprKind::Const(Value::from(s)), tok.span)?
-                }
-                Tok::Bracket('(') => self.expression(0)?,
-                _ => {
-                    return Err(Fail::syntax(
-                        format!(
-                            "a map key must be a quoted string, a number, a name, or an expression in parentheses (found {})",
-                            tok.describe()
-                        ),
-                        tok.span,
-                    ))
-                }
-            };
+            let key = self.map_key()?;
             self.expect_op(":")?;
             let value = self.expression(0)?;
             pairs.push((key, value));
         }
-        let end = self.expect_bracket('}')?.span;
-        self.mk(ExprKind::Map(pairs), start.to(end))
+        let end = self.expect_bracket('}')?;
+        let node = self.mk(ExprKind::Map(pairs), start.to(end))?;
+        self.postfix(node)
+    }
+
+    /// A map key: a name, string or number (all meaning strings), or `(expression)`.
+    fn map_key(&mut self) -> Res<Expr> {
+        let span = self.cur().span;
+        let text = match &self.cur().tok {
+            Tok::Int(_) | Tok::Float(_) => self.src[span.start as usize..span.end as usize].to_string(),
+            Tok::Str(s) | Tok::Ident(s) => s.clone(),
+            Tok::Bracket('(') => return self.expression(0),
+            _ => return Err(bad_map_key(self.cur())),
+        };
+        self.bump();
+        self.mk(ExprKind::Const(Value::from(text)), span)
     }
 
     fn postfix(&mut self, mut node: Expr) -> Res<Expr> {
         loop {
-            let tok = self.cur().clone();
-            let optional = tok.is_op("?.");
-            if tok.is_op(".") || optional {
-                self.next();
-                if optional && self.cur().is_bracket('[') {
-                    node = self.index(node, true)?;
-                    continue;
+            match self.op() {
+                Some(op @ ("." | "?.")) => {
+                    self.bump();
+                    let optional = op == "?.";
+                    node = if optional && self.cur().is_bracket('[') {
+                        self.index(node, true)?
+                    } else {
+                        self.property(node, optional)?
+                    };
                 }
-                let prop = self.next();
-                let name = match &prop.tok {
-                    Tok::Ident(n) => n.clone(),
-                    Tok::Op(n) if is_identifier(n) => n.clone(),
-                    _ => return Err(Fail::syntax("expected a field name after `.`", prop.span)),
-                };
-                if self.cur().is_bracket('(') {
-                    let args = self.arguments(Vec::new())?;
-                    let span = node.span.to(self.toks[self.pos - 1].span);
-                    node = self.mk(
-                        ExprKind::MethodCall { base: Box::new(node), name, name_span: prop.span, args, optional },
-                        span,
-                    )?;
-                } else {
-                    let key = self.mk(ExprKind::Const(Value::from(name)), prop.span)?;
-                    let span = node.span.to(prop.span);
-                    node = self.mk(ExprKind::Member { base: Box::new(node), key: Box::new(key), optional }, span)?;
-                }
-            } else if tok.is_bracket('[') {
-                node = self.index(node, false)?;
-            } else {
-                return Ok(node);
+                _ if self.cur().is_bracket('[') => node = self.index(node, false)?,
+                _ => return Ok(node),
             }
         }
     }
 
+    /// `.name` or `.Name(args)` after the dot.
+    fn property(&mut self, node: Expr, optional: bool) -> Res<Expr> {
+        let name = match &self.cur().tok {
+            Tok::Ident(n) => n.clone(),
+            Tok::Op(n) if is_identifier(n) => n.to_string(),
+            _ => return Err(Fail::syntax("expected a field name after `.`", self.cur().span)),
+        };
+        let name_span = self.bump();
+        if self.cur().is_bracket('(') {
+            let args = self.arguments(Vec::new())?;
+            let span = node.span.to(self.prev_span());
+            let kind = ExprKind::MethodCall { base: Box::new(node), name, name_span, args, optional };
+            return self.mk(kind, span);
+        }
+        let key = self.mk(ExprKind::Const(Value::from(name)), name_span)?;
+        let span = node.span.to(name_span);
+        self.mk(ExprKind::Member { base: Box::new(node), key: Box::new(key), optional }, span)
+    }
+
     /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`, with the current token on `[`.
     fn index(&mut self, node: Expr, optional: bool) -> Res<Expr> {
-        self.next();
-        let (from, is_slice) = if self.cur().is_op(":") {
-            (None, true)
-        } else {
-            let from = self.expression(0)?;
-            (Some(from), self.cur().is_op(":"))
-        };
-        let kind = if is_slice {
-            self.next();
+        self.bump();
+        let from = if self.cur().is_op(":") { None } else { Some(Box::new(self.expression(0)?)) };
+        let kind = if self.cur().is_op(":") {
+            self.bump();
             let to = if self.cur().is_bracket(']') { None } else { Some(Box::new(self.expression(0)?)) };
-            ExprKind::Slice { base: Box::new(node), from: from.map(Box::new), to }
+            ExprKind::Slice { base: Box::new(node), from, to }
         } else {
-            let key = from.expect("index expression");
-            ExprKind::Member { base: Box::new(node), key: Box::new(key), optional }
+            let Some(key) = from else { return Err(self.unexpected()) };
+            ExprKind::Member { base: Box::new(node), key, optional }
         };
-        let end = self.expect_bracket(']')?.span;
+        let end = self.expect_bracket(']')?;
         let mut start = end;
         kind.for_each_child(&mut |c| start = start.to(c.span));
         self.mk(kind, start.to(end))
     }
+}
+
+fn precedence_of(op: BinOp) -> u8 {
+    binary_op(op.symbol()).map_or(0, |b| b.1)
+}
+
+#[cold]
+fn mixed_coalesce(op: &str, span: Span) -> Fail {
+    Fail::syntax(format!("operator `{op}` and `??` cannot be mixed; wrap either in parentheses"), span)
+}
+
+#[cold]
+fn too_few(name: &str, kinds: &[(bool, bool)], span: Span) -> Fail {
+    let n = kinds.iter().filter(|k| !k.1).count();
+    Fail::syntax(format!("{name} expects at least {n} arguments"), span)
+}
+
+#[cold]
+fn bad_map_key(t: &Token) -> Fail {
+    Fail::syntax(
+        format!(
+            "a map key must be a quoted string, a number, a name, or an expression in parentheses (found {})",
+            t.describe()
+        ),
+        t.span,
+    )
 }
 
 fn is_identifier(s: &str) -> bool {

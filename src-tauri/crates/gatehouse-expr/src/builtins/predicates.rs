@@ -85,104 +85,114 @@ fn each<'a>(
     Ok((item, r))
 }
 
-fn run<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    kind: Kind,
-    list: List<'_, 'a>,
-    pred: Option<&Expr>,
-    extra: Option<Value<'a>>,
-) -> Res<Value<'a>> {
-    let n = list.len();
+type Pred<'x> = Option<&'x Expr>;
+
+/// Dispatches to one helper per kind, so only the taken one's frame is on the stack.
+fn run<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>, extra: Option<Value<'a>>) -> Res<Value<'a>> {
     match kind {
-        Kind::All | Kind::None | Kind::Any => {
-            // all: stop at the first false; none/any: stop at the first true.
-            let stop_on = kind != Kind::All;
-            for i in 0..n {
-                let (_, r) = each(ctx, list, i, pred)?;
-                if truth(&r)? == stop_on {
-                    return Ok(Value::Bool(kind == Kind::Any));
-                }
-            }
-            Ok(Value::Bool(kind != Kind::Any))
-        }
-        Kind::One | Kind::Count => {
-            let mut count = 0i64;
-            for i in 0..n {
-                let (_, r) = each(ctx, list, i, pred)?;
-                count += i64::from(truth(&r)?);
-            }
-            Ok(if kind == Kind::One { Value::Bool(count == 1) } else { Value::Int(count) })
-        }
-        Kind::Filter | Kind::Map => {
-            let mut out = Vec::new();
-            for i in 0..n {
-                let (item, r) = each(ctx, list, i, pred)?;
-                if kind == Kind::Map {
-                    out.push(r);
-                } else if truth(&r)? {
-                    out.push(item);
-                }
-                if out.len() > ctx.budget.limits.max_array_len {
-                    ctx.budget.check_len(out.len())?;
-                }
-            }
-            ctx.budget.array(out)
-        }
-        Kind::Find | Kind::FindIndex | Kind::FindLast | Kind::FindLastIndex => {
-            let backwards = matches!(kind, Kind::FindLast | Kind::FindLastIndex);
-            for k in 0..n {
-                let i = if backwards { n - 1 - k } else { k };
-                let (item, r) = each(ctx, list, i, pred)?;
-                if truth(&r)? {
-                    return Ok(match kind {
-                        Kind::Find | Kind::FindLast => item,
-                        _ => Value::Int(i as i64),
-                    });
-                }
-            }
-            Ok(Value::Nil)
-        }
-        Kind::Sum => {
-            let mut acc = Value::Int(0);
-            for i in 0..n {
-                let (_, r) = each(ctx, list, i, pred)?;
-                acc = ops::binary(crate::ast::BinOp::Add, r, acc, &mut ctx.budget)?;
-            }
-            Ok(acc)
-        }
-        Kind::GroupBy => {
-            let mut groups: BTreeMap<Key<'a>, Vec<Value<'a>>> = BTreeMap::new();
-            for i in 0..n {
-                let (item, r) = each(ctx, list, i, pred)?;
-                groups.entry(Key::from_value(&r)?).or_default().push(item);
-            }
-            let mut out = BTreeMap::new();
-            for (k, items) in groups {
-                out.insert(k, ctx.budget.array(items)?);
-            }
-            ctx.budget.any_map(out)
-        }
-        Kind::SortBy => {
-            let desc = descending("sortBy", extra.as_ref())?;
-            let mut pairs = Vec::with_capacity(n);
-            for i in 0..n {
-                pairs.push(each(ctx, list, i, pred)?);
-            }
-            merge_sort(&mut ctx.budget, &mut pairs, &mut |x, y| compare(&x.1, &y.1, desc))?;
-            ctx.budget.array(pairs.into_iter().map(|p| p.0).collect())
-        }
-        Kind::Reduce => {
-            let (mut acc, start) = match extra {
-                Some(init) => (init, 0),
-                None if n == 0 => return Err(Fail::runtime("reduce of empty array with no initial value")),
-                None => (list.get(0).unwrap_or_default(), 1),
-            };
-            for i in start..n {
-                ctx.scope().acc = acc;
-                let (_, r) = each(ctx, list, i, pred)?;
-                acc = r;
-            }
-            Ok(acc)
+        Kind::All | Kind::None | Kind::Any => quantifier(ctx, kind, list, pred),
+        Kind::One | Kind::Count => count(ctx, kind, list, pred),
+        Kind::Filter | Kind::Map => collect(ctx, kind, list, pred),
+        Kind::Find | Kind::FindIndex | Kind::FindLast | Kind::FindLastIndex => find(ctx, kind, list, pred),
+        Kind::Sum => sum(ctx, list, pred),
+        Kind::GroupBy => group_by(ctx, list, pred),
+        Kind::SortBy => sort_by(ctx, list, pred, extra),
+        Kind::Reduce => reduce(ctx, list, pred, extra),
+    }
+}
+
+/// all: stop at the first false; none/any: stop at the first true.
+fn quantifier<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let stop_on = kind != Kind::All;
+    for i in 0..list.len() {
+        let (_, r) = each(ctx, list, i, pred)?;
+        if truth(&r)? == stop_on {
+            return Ok(Value::Bool(kind == Kind::Any));
         }
     }
+    Ok(Value::Bool(kind != Kind::Any))
+}
+
+fn count<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let mut n = 0i64;
+    for i in 0..list.len() {
+        let (_, r) = each(ctx, list, i, pred)?;
+        n += i64::from(truth(&r)?);
+    }
+    Ok(if kind == Kind::One { Value::Bool(n == 1) } else { Value::Int(n) })
+}
+
+fn collect<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let mut out = Vec::new();
+    for i in 0..list.len() {
+        let (item, r) = each(ctx, list, i, pred)?;
+        if kind == Kind::Map {
+            out.push(r);
+        } else if truth(&r)? {
+            out.push(item);
+        }
+    }
+    ctx.budget.array(out)
+}
+
+fn find<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let n = list.len();
+    let backwards = matches!(kind, Kind::FindLast | Kind::FindLastIndex);
+    for k in 0..n {
+        let i = if backwards { n - 1 - k } else { k };
+        let (item, r) = each(ctx, list, i, pred)?;
+        if truth(&r)? {
+            return Ok(match kind {
+                Kind::Find | Kind::FindLast => item,
+                _ => Value::Int(i as i64),
+            });
+        }
+    }
+    Ok(Value::Nil)
+}
+
+fn sum<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let mut acc = Value::Int(0);
+    for i in 0..list.len() {
+        let (_, r) = each(ctx, list, i, pred)?;
+        acc = ops::binary(crate::ast::BinOp::Add, r, acc, &mut ctx.budget)?;
+    }
+    Ok(acc)
+}
+
+fn group_by<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
+    let mut groups: BTreeMap<Key<'a>, Vec<Value<'a>>> = BTreeMap::new();
+    for i in 0..list.len() {
+        let (item, r) = each(ctx, list, i, pred)?;
+        groups.entry(Key::from_value(&r)?).or_default().push(item);
+    }
+    let mut out = BTreeMap::new();
+    for (k, items) in groups {
+        out.insert(k, ctx.budget.array(items)?);
+    }
+    ctx.budget.any_map(out)
+}
+
+fn sort_by<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>, order: Option<Value<'a>>) -> Res<Value<'a>> {
+    let desc = descending("sortBy", order.as_ref())?;
+    let mut pairs = Vec::with_capacity(list.len());
+    for i in 0..list.len() {
+        pairs.push(each(ctx, list, i, pred)?);
+    }
+    merge_sort(&mut ctx.budget, &mut pairs, &mut |x, y| compare(&x.1, &y.1, desc))?;
+    ctx.budget.array(pairs.into_iter().map(|p| p.0).collect())
+}
+
+fn reduce<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>, init: Option<Value<'a>>) -> Res<Value<'a>> {
+    let (mut acc, start) = match init {
+        Some(init) => (init, 0),
+        None if list.len() == 0 => return Err(Fail::runtime("reduce of empty array with no initial value")),
+        None => (list.get(0).unwrap_or_default(), 1),
+    };
+    for i in start..list.len() {
+        ctx.scope().acc = acc;
+        let (_, r) = each(ctx, list, i, pred)?;
+        acc = r;
+    }
+    Ok(acc)
 }
