@@ -112,11 +112,9 @@ fn parse(bytes: &[u8]) -> Result<ConnectorFile, (String, String)> {
             }
         }
         let message = e.inner().to_string();
-        // serde reports a missing or unknown field at its parent object; point at the
-        // field itself, so the pointer alone says what to fix.
-        if let Some(name) = backticked_after(&message, "missing field `")
-            .or_else(|| backticked_after(&message, "unknown field `"))
-        {
+        // serde reports a missing field at its parent object; point at the field itself,
+        // so the pointer alone says what to fix.
+        if let Some(name) = backticked_after(&message, "missing field `") {
             push_token(&mut pointer, name);
         }
         (pointer, message)
