@@ -261,9 +261,10 @@ pub struct MappingDefault {
     /// Copied verbatim from the reference table: a directory field name for `direct`,
     /// the expression text for `expression`, the value for `constant`.
     pub source: String,
-    /// For a `direct` mapping whose `source` is not the directory's API name (the
-    /// reference writes `jobtitle`, the directory calls it `jobTitle`): the directory
-    /// field Gatehouse reads. Absent when `source` already is that name.
+    /// For a `direct` mapping, the directory field Gatehouse reads when it is not
+    /// `source`: the reference spells it differently (`jobtitle` for `jobTitle`,
+    /// `phoneNumbers.value` for `phoneNumbers.number`), or a rule overrides the
+    /// reference's choice (then `note` says why). Absent when Gatehouse reads `source`.
     pub directory_field: Option<String>,
     /// SCIM attribute path; `$enterpriseUser.x` for the enterprise extension.
     pub target: String,
