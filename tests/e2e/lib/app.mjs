@@ -1,0 +1,98 @@
+// Starts the real Gatehouse binary in a real window through tauri-driver (WebKitWebDriver)
+// and hands specs a WebdriverIO browser. Each session gets a private data folder.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { remote } from 'webdriverio';
+
+const BIN = process.env.GATEHOUSE_APP_BIN;
+const SHOTS = process.env.GATEHOUSE_E2E_SCREENSHOTS ?? path.resolve('tests/e2e/screenshots');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForPort(port, ms = 20000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+export function tempDataDir(label = 'data') {
+  return path.join(mkdtempSync(path.join(os.tmpdir(), 'gatehouse-e2e-')), label);
+}
+
+/** Launches the app on `dataDir` (a fresh temporary folder by default). */
+export async function launch({ dataDir = tempDataDir() } = {}) {
+  if (!BIN) throw new Error('GATEHOUSE_APP_BIN must name the built app (scripts/e2e sets it)');
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForPort(port);
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    connectionRetryCount: 1,
+    capabilities: {
+      'tauri:options': { application: BIN, args: ['--data-dir', dataDir] },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return {
+    browser,
+    dataDir,
+    async close() {
+      try { await browser.deleteSession(); } finally { driver.kill(); }
+    },
+  };
+}
+
+/** Saves a screenshot once the window has painted the current state. */
+export async function screenshot(browser, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await browser.pause(150);
+  await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Waits for an element with the test id to be displayed and returns it. */
+export async function shown(browser, id, timeout = 10000) {
+  const el = await byTestId(browser, id);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `[data-testid=${id}] not displayed within ${timeout} ms` });
+  return el;
+}
+
+/** Navigates by the app's hash router. */
+export async function go(browser, route) {
+  await browser.execute((r) => { window.location.hash = r; }, `#${route}`);
+}
+
+/** Waits until the page's text contains `text`. */
+export async function waitForText(browser, text, timeout = 10000) {
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.body.innerText)).includes(text),
+    { timeout, timeoutMsg: `page never showed "${text}"` },
+  );
+}
