@@ -42,11 +42,18 @@ export function Providers({
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createAppRouter());
+/** The whole app around a given cache and router (tests pass an in-memory router). */
+export function AppRoot({
+  queryClient,
+  router,
+  env,
+}: {
+  queryClient: QueryClient;
+  router: ReturnType<typeof createAppRouter>;
+  env?: 'default' | 'test';
+}) {
   return (
-    <Providers queryClient={queryClient}>
+    <Providers queryClient={queryClient} env={env}>
       <ErrorBoundary>
         <StartupGate>
           <RouterProvider router={router} />
@@ -54,4 +61,10 @@ export function App() {
       </ErrorBoundary>
     </Providers>
   );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createAppRouter());
+  return <AppRoot queryClient={queryClient} router={router} />;
 }

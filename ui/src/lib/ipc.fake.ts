@@ -313,6 +313,17 @@ const APPS: [string, string][] = [
   ['app_alexishr', 'AlexisHR'],
 ];
 
+const failedDetail: Event['detail'] = {
+  request: { method: 'POST', path: '/Users' },
+  response: { status: 409, body: { scimType: 'uniqueness' } },
+  error: 'userName already exists',
+};
+const okDetail = (id: number): Event['detail'] => ({
+  request: { method: 'PATCH', path: `/Users/${id}` },
+  response: { status: 200 },
+  changed: ['title', 'department'],
+});
+
 const events: Event[] = Array.from({ length: 137 }, (_, i) => {
   const id = 137 - i;
   const name = NAMES[(id * 3) % NAMES.length];
@@ -333,9 +344,7 @@ const events: Event[] = Array.from({ length: 137 }, (_, i) => {
           : { kind: 'user', id: `usr_${id % 5}`, label: person },
     outcome: failed ? 'failure' : 'success',
     actor: name.startsWith('idm') || name === 'settings_update' ? 'app' : 'sync',
-    detail: failed
-      ? { request: { method: 'POST', path: '/Users' }, response: { status: 409, body: { scimType: 'uniqueness' } }, error: 'userName already exists' }
-      : { request: { method: 'PATCH', path: `/Users/${id}` }, response: { status: 200 }, changed: ['title', 'department'] },
+    detail: failed ? failedDetail : okDetail(id),
   };
 });
 

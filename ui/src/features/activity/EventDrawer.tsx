@@ -1,6 +1,6 @@
 //! The full record of one event: every field, and the detail JSON pretty-printed.
 
-import { ActionIcon, Code, CopyButton, DataList, Drawer, Group, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Code, CopyButton, DataList, Drawer, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { Event } from '../../bindings/Event';
 import { formatFullTime, formatRelative } from '../../lib/format';
@@ -11,7 +11,8 @@ export function EventDrawer({ event, onClose }: { event: Event | null; onClose: 
     <Drawer
       opened={event !== null}
       onClose={onClose}
-      title={<Title order={2} fz="lg">Event details</Title>}
+      title="Event details"
+      styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
       size={560}
       padding="lg"
       scrollAreaComponent={ScrollArea.Autosize}

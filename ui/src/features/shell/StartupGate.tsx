@@ -3,7 +3,7 @@
 //! start-up error screen replaces the whole console.
 
 import { Center, Loader, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { LogoMark } from '../../components/Logo';
 import { IpcError } from '../../lib/ipc';
 import { useAppInfo } from './queries';
@@ -11,6 +11,13 @@ import { StartupErrorScreen } from './StartupErrorScreen';
 
 export function StartupGate({ children }: { children: ReactNode }) {
   const info = useAppInfo();
+  // Once the console is open it stays open: later refetches of app info (pages use it too)
+  // must not bounce the admin back to the splash screen.
+  const [opened, setOpened] = useState(false);
+  const storeError = info.isError && IpcError.from(info.error).isStoreError;
+  if (!opened && (info.isSuccess || (info.isError && !storeError))) setOpened(true);
+
+  if (opened) return <>{children}</>;
 
   if (info.isPending) {
     return (
@@ -23,15 +30,12 @@ export function StartupGate({ children }: { children: ReactNode }) {
     );
   }
 
-  if (info.isError) {
-    const err = IpcError.from(info.error);
-    if (err.isStoreError) {
-      return <StartupErrorScreen error={err} onRetry={() => void info.refetch()} retrying={info.isFetching} />;
-    }
-    // Any other failure (e.g. a transient bridge error) should not lock the admin out:
-    // the console opens, and the pages report their own errors.
-    return <>{children}</>;
+  if (storeError) {
+    return (
+      <StartupErrorScreen error={IpcError.from(info.error)} onRetry={() => void info.refetch()} retrying={info.isFetching} />
+    );
   }
-
-  return <>{children}</>;
+  // Any other failure (e.g. a transient bridge error) does not lock the admin out: the
+  // console opens (on the next render) and its pages report their own errors.
+  return null;
 }

@@ -6,5 +6,5 @@ import { getAppInfo } from '../../lib/ipc';
 export const appInfoKey = ['appInfo'] as const;
 
 export function useAppInfo() {
-  return useQuery({ queryKey: appInfoKey, queryFn: getAppInfo, staleTime: Infinity });
+  return useQuery({ queryKey: appInfoKey, queryFn: getAppInfo, staleTime: Infinity, retryOnMount: false });
 }
