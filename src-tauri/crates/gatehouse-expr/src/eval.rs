@@ -212,6 +212,9 @@ impl<'e, 'a> Ctx<'e, 'a> {
         for a in args {
             vals.push(self.eval(a)?);
         }
+        // Date methods (formatting, calendar arithmetic) weigh more than a plain step.
+        let text: usize = vals.iter().filter_map(Value::as_str).map(str::len).sum();
+        self.budget.work(4 + text as u64 / 2)?;
         methods::call(method, &recv, &vals)
     }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Fail, Res};
-use crate::value::{AnyMap, Array, Key, Map, Str, Value};
+use crate::value::{measure, AnyMap, Array, Key, Map, Str, Value};
 
 /// Longest accepted source text, in bytes.
 pub const MAX_SOURCE_LEN: usize = 64 * 1024;
@@ -24,6 +24,9 @@ pub struct Limits {
     pub max_string_bytes: usize,
     /// Deepest nesting of arrays and maps a value may have.
     pub max_value_depth: u32,
+    /// Largest expanded size of a value (nodes, shared parts counted each time they appear;
+    /// strings one per 16 bytes): bounds what printing or converting a result can cost.
+    pub max_value_weight: u64,
 }
 
 impl Default for Limits {
@@ -34,6 +37,7 @@ impl Default for Limits {
             max_array_len: 1_000_000,
             max_string_bytes: 4 << 20,
             max_value_depth: 128,
+            max_value_weight: 2_000_000,
         }
     }
 }
@@ -111,35 +115,47 @@ impl Budget {
         self.alloc(bytes as u64 / 8 + 1)
     }
 
-    fn check_depth(&self, depth: u32) -> Res<()> {
+    /// Measures a new container's elements, refusing too deep or too heavy results; the
+    /// measuring of borrowed JSON is charged as work.
+    fn measure<'v, 'a: 'v>(&mut self, items: impl Iterator<Item = &'v Value<'a>>) -> Res<(u32, u64)> {
+        let (depth, weight) = measure(items, self.limits.max_value_weight);
         if depth > self.limits.max_value_depth {
             return Err(Fail::limit(format!(
                 "the result would nest arrays or maps {depth} levels deep; at most {} are allowed",
                 self.limits.max_value_depth
             )));
         }
-        Ok(())
+        if weight > self.limits.max_value_weight {
+            return Err(Fail::limit(format!(
+                "the result would be too large (more than {} elements once expanded)",
+                self.limits.max_value_weight
+            )));
+        }
+        Ok((depth, weight))
+    }
+
+    /// Charges the work of walking a whole value (printing, comparing, converting).
+    pub fn walk(&mut self, v: &Value<'_>) -> Res<()> {
+        let w = v.weight(self.steps);
+        self.work(w)
     }
 
     pub fn array<'a>(&mut self, items: Vec<Value<'a>>) -> Res<Value<'a>> {
         self.check_len(items.len())?;
-        let a = Array::new(items);
-        self.check_depth(a.depth())?;
-        Ok(Value::Array(a))
+        let m = self.measure(items.iter())?;
+        Ok(Value::Array(Array::with_measure(items, m)))
     }
 
     pub fn map<'a>(&mut self, items: BTreeMap<Str<'a>, Value<'a>>) -> Res<Value<'a>> {
         self.check_len(items.len())?;
-        let m = Map::new(items);
-        self.check_depth(m.depth())?;
-        Ok(Value::Map(m))
+        let m = self.measure(items.values())?;
+        Ok(Value::Map(Map::with_measure(items, m)))
     }
 
     pub fn any_map<'a>(&mut self, items: BTreeMap<Key<'a>, Value<'a>>) -> Res<Value<'a>> {
         self.check_len(items.len())?;
-        let m = AnyMap::new(items);
-        self.check_depth(m.depth())?;
-        Ok(Value::AnyMap(m))
+        let m = self.measure(items.values())?;
+        Ok(Value::AnyMap(AnyMap::with_measure(items, m)))
     }
 
     pub fn string<'a>(&mut self, s: String) -> Res<Value<'a>> {

@@ -79,6 +79,15 @@ fn eq(a: &Value<'_>, b: &Value<'_>, strict: bool) -> Res<bool> {
     })
 }
 
+/// `equal`, charging the walk when both sides are containers.
+pub(crate) fn equal_charged(a: &Value<'_>, b: &Value<'_>, budget: &mut Budget) -> Res<bool> {
+    if a.depth() > 0 && b.depth() > 0 {
+        let cap = budget.limits.max_steps;
+        budget.work(a.weight(cap).min(b.weight(cap)))?;
+    }
+    equal(a, b)
+}
+
 /// Ordering for `<`, `sort`, `max`: numbers, strings, dates, durations. `None` when a NaN
 /// is involved (every comparison is then false).
 pub(crate) fn order(a: &Value<'_>, b: &Value<'_>) -> Res<Option<Ordering>> {
@@ -154,7 +163,7 @@ pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: Value<'a>, budget: &mut Bud
             }
             Int(x.wrapping_rem(*y))
         }
-        (BinOp::In, _, _) => Bool(contains_item(&b, &a)?),
+        (BinOp::In, _, _) => Bool(contains_item(&b, &a, budget)?),
         (BinOp::Contains | BinOp::StartsWith | BinOp::EndsWith, _, _) => {
             if a.is_nil() || b.is_nil() {
                 return Ok(Bool(false));
@@ -181,8 +190,8 @@ pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: Value<'a>, budget: &mut Bud
             let items = (0..n as i64).map(|i| Int(x + i)).collect();
             budget.array(items)?
         }
-        (BinOp::Eq, _, _) => Bool(equal(&a, &b)?),
-        (BinOp::Ne, _, _) => Bool(!equal(&a, &b)?),
+        (BinOp::Eq, _, _) => Bool(equal_charged(&a, &b, budget)?),
+        (BinOp::Ne, _, _) => Bool(!equal_charged(&a, &b, budget)?),
         (BinOp::Lt, _, _) => Bool(order(&a, &b)? == Some(Ordering::Less)),
         (BinOp::Gt, _, _) => Bool(order(&a, &b)? == Some(Ordering::Greater)),
         (BinOp::Le, _, _) => Bool(matches!(order(&a, &b)?, Some(Ordering::Less | Ordering::Equal))),
@@ -206,13 +215,14 @@ fn first_line(s: &str) -> String {
 }
 
 /// `needle in haystack`.
-pub(crate) fn contains_item(haystack: &Value<'_>, needle: &Value<'_>) -> Res<bool> {
+pub(crate) fn contains_item(haystack: &Value<'_>, needle: &Value<'_>, budget: &mut Budget) -> Res<bool> {
     if haystack.is_nil() {
         return Ok(false);
     }
     if let Some(list) = haystack.list() {
         for item in list.iter() {
-            if equal(&item, needle)? {
+            budget.tick()?;
+            if equal_charged(&item, needle, budget)? {
                 return Ok(true);
             }
         }

@@ -260,6 +260,11 @@ fn huge_values_are_refused_before_they_are_built() {
         "reduce(1..1000, [#acc], [])",
         "map(1..1000000, 1..1000000)",
         "toJSON(map(1..900000, {{a: #}}))",
+        // Sharing makes these cheap to build but huge to print, compare or convert.
+        "let a = 1..1000; let b = [a,a,a,a,a,a,a,a,a,a]; let c = [b,b,b,b,b,b,b,b,b,b]; let d = [c,c,c,c,c,c,c,c,c,c]; [d,d,d]",
+        "let a = 1..1000; let b = [a,a,a,a,a,a,a,a,a,a]; let c = [b,b,b,b,b,b,b,b,b,b]; let d = [c,c,c,c,c,c,c,c,c,c]; d == d",
+        "let a = 1..1000; let b = [a,a,a,a,a,a,a,a,a,a]; let c = [b,b,b,b,b,b,b,b,b,b]; let d = [c,c,c,c,c,c,c,c,c,c]; string(d)",
+        "let s = repeat('x', 4000000); [s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s]",
     ] {
         assert_eq!(quick_error(src).kind, ErrorKind::Limit, "{src}");
     }

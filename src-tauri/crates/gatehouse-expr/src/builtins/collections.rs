@@ -9,7 +9,7 @@ use super::{list_arg, str_arg};
 use crate::error::{Fail, Res};
 use crate::eval::member;
 use crate::limits::Budget;
-use crate::ops::{equal, order};
+use crate::ops::{equal_charged, order};
 use crate::value::{Key, Value};
 
 pub(super) fn len<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
@@ -124,7 +124,7 @@ pub(super) fn uniq<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         b.work(out.len() as u64 + 1)?;
         let mut seen = false;
         for o in &out {
-            if equal(&item, o)? {
+            if equal_charged(&item, o, b)? {
                 seen = true;
                 break;
             }

@@ -177,21 +177,37 @@ pub(crate) fn call<'a>(ctx: &mut Ctx<'_, 'a>, func: Func, args: &[Expr]) -> Res<
     match BUILTINS[func.0 as usize].imp {
         Imp::Pred(kind) => predicates::call(ctx, kind, args),
         Imp::Plain(f) => {
-            if args.len() <= 4 {
-                let mut buf: [Value<'a>; 4] = Default::default();
-                for (slot, a) in buf.iter_mut().zip(args) {
-                    *slot = ctx.eval(a)?;
-                }
-                f(&mut ctx.budget, &buf[..args.len()])
-            } else {
-                let mut vals = Vec::with_capacity(args.len());
-                for a in args {
-                    vals.push(ctx.eval(a)?);
-                }
-                f(&mut ctx.budget, &vals)
-            }
+            let v = plain(ctx, f, args)?;
+            // Work proportional to what was produced (copying, scanning, formatting).
+            ctx.budget.work(output_cost(&v))?;
+            Ok(v)
         }
     }
+}
+
+fn output_cost(v: &Value<'_>) -> u64 {
+    match v {
+        Value::Str(crate::value::Str::Shared(s)) => s.len() as u64 / 32,
+        Value::Array(a) => a.len() as u64 / 4,
+        Value::Map(m) => m.len() as u64 / 4,
+        Value::AnyMap(m) => m.len() as u64 / 4,
+        _ => 0,
+    }
+}
+
+fn plain<'a>(ctx: &mut Ctx<'_, 'a>, f: PlainFn, args: &[Expr]) -> Res<Value<'a>> {
+    if args.len() <= 4 {
+        let mut buf: [Value<'a>; 4] = Default::default();
+        for (slot, a) in buf.iter_mut().zip(args) {
+            *slot = ctx.eval(a)?;
+        }
+        return f(&mut ctx.budget, &buf[..args.len()]);
+    }
+    let mut vals = Vec::with_capacity(args.len());
+    for a in args {
+        vals.push(ctx.eval(a)?);
+    }
+    f(&mut ctx.budget, &vals)
 }
 
 // ---- argument helpers shared by the implementations ----

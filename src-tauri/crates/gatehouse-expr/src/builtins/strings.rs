@@ -188,11 +188,12 @@ pub(super) fn string<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     if let v @ Value::Str(_) = &args[0] {
         return Ok(v.clone());
     }
-    b.work(args[0].depth() as u64 * 8)?;
+    b.walk(&args[0])?;
     b.string(go_format(&args[0]))
 }
 
 pub(super) fn to_json<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
+    b.walk(&args[0])?;
     b.string(go_json(&args[0])?)
 }
 
@@ -202,8 +203,8 @@ pub(super) fn from_json<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>
     let j: serde_json::Value =
         serde_json::from_str(s).map_err(|e| Fail::runtime(format!("invalid JSON: {e}")))?;
     let v = from_json_owned(&j, true);
-    if v.depth() > b.limits.max_value_depth {
-        return Err(Fail::limit("the JSON value is nested too deeply"));
+    if v.depth() > b.limits.max_value_depth || v.weight(u64::MAX) > b.limits.max_value_weight {
+        return Err(Fail::limit("the JSON value is too large or nested too deeply"));
     }
     Ok(v)
 }

@@ -31,8 +31,9 @@ pub(super) fn duration<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>>
     parse_duration(s).map(Value::Duration).map_err(Fail::runtime)
 }
 
-pub(super) fn timezone<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
+pub(super) fn timezone<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let s = str_arg("timezone", args, 0)?;
+    b.work(10)?;
     Location::load(s).map(Value::Location).map_err(Fail::runtime)
 }
 
@@ -45,17 +46,25 @@ pub(super) fn date<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         return Err(Fail::ty("date expects a date string, then optionally a layout and a time zone name"));
     }
     let value = str_arg("date", args, 0)?;
-    b.work(value.len() as u64 / 4)?;
+    // Parsing is costly next to other steps: weigh it so loops of dates stay bounded in time.
+    b.work(20 + value.len() as u64)?;
     let parse = |layout: &str, zone: &Option<Location>| match zone {
         Some(l) => format::parse(layout, value, l, l),
         None => format::parse(layout, value, &Location::utc(), &Location::local()),
     };
+    fn failed<'l>(layout: &'l str, value: &'l str) -> impl Fn(format::ParseFail) -> Fail + 'l {
+        move |f| Fail::runtime(f.message(layout, value))
+    }
     let t = match args.len() {
-        2 => parse(str_arg("date", args, 1)?, &zone).map_err(Fail::runtime)?,
+        2 => {
+            let layout = str_arg("date", args, 1)?;
+            parse(layout, &zone).map_err(failed(layout, value))?
+        }
         3 => {
             let name = str_arg("date", args, 2)?;
             let l = Location::load(name).map_err(|_| Fail::runtime(format!("unknown time zone {name}")))?;
-            parse(str_arg("date", args, 1)?, &Some(l)).map_err(Fail::runtime)?
+            let layout = str_arg("date", args, 1)?;
+            parse(layout, &Some(l)).map_err(failed(layout, value))?
         }
         _ => LAYOUTS
             .iter()

@@ -296,7 +296,7 @@ fn atoi(s: &str) -> Option<i64> {
 }
 
 fn nanos(value: &str, n: usize) -> Option<i64> {
-    let digits = &value[1..n.min(10)];
+    let digits = value.get(1..n.min(10))?;
     let mut ns = atoi(digits)?;
     for _ in digits.len()..9 {
         ns *= 10;
@@ -334,12 +334,37 @@ fn zone_len(v: &str) -> Option<usize> {
     }
 }
 
+/// Why a value does not match a layout; the message is only built when someone reads it
+/// (`date(s)` tries several layouts and discards the failures).
+#[derive(Debug)]
+pub(crate) enum ParseFail {
+    /// Layout element (byte range in the layout) and the value text from a byte offset.
+    Cannot(usize, usize, usize),
+    Extra(usize),
+    Range(&'static str),
+    DayOfYear,
+}
+
+impl ParseFail {
+    pub(crate) fn message(&self, layout: &str, value: &str) -> String {
+        let from = |i: usize| value.get(i..).unwrap_or_default();
+        match *self {
+            ParseFail::Cannot(a, b, v) => format!(
+                "parsing time {value:?} as {layout:?}: cannot parse {:?} as {:?}",
+                from(v),
+                layout.get(a..b).unwrap_or_default()
+            ),
+            ParseFail::Extra(v) => format!("parsing time {value:?}: extra text: {:?}", from(v)),
+            ParseFail::Range(what) => format!("parsing time {value:?}: {what} out of range"),
+            ParseFail::DayOfYear => format!("parsing time {value:?}: day-of-year does not match"),
+        }
+    }
+}
+
 /// Go's `time.Parse` (`local` = Local) and `time.ParseInLocation` (`default` = `local` = loc).
-pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Location) -> Result<Time, String> {
-    let fail = |elem: &str, rest: &str| {
-        format!("parsing time {value:?} as {layout:?}: cannot parse {rest:?} as {elem:?}")
-    };
-    let range = |what: &str| format!("parsing time {value:?}: {what} out of range");
+pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Location) -> Result<Time, ParseFail> {
+    let off = |rest: &str| value.len() - rest.len();
+    let range = ParseFail::Range;
     let (mut year, mut month, mut day, mut yday) = (0i64, -1i64, -1i64, -1i64);
     let (mut hour, mut min, mut sec, mut nsec) = (0i64, 0i64, 0i64, 0i64);
     let (mut utc, mut zone_offset, mut zone_name) = (false, None::<i64>, String::new());
@@ -348,11 +373,12 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
     let mut v = value;
     loop {
         let (prefix, std, suffix) = next_std(lay);
-        let elem = &lay[prefix.len()..lay.len() - suffix.len()];
-        v = skip(v, prefix).ok_or_else(|| fail(prefix, v))?;
+        let lay_off = layout.len() - lay.len();
+        let elem = (lay_off + prefix.len(), layout.len() - suffix.len());
+        v = skip(v, prefix).ok_or(ParseFail::Cannot(lay_off, lay_off + prefix.len(), off(v)))?;
         let Some(std) = std else {
             if !v.is_empty() {
-                return Err(format!("parsing time {value:?}: extra text: {v:?}"));
+                return Err(ParseFail::Extra(off(v)));
             }
             break;
         };
@@ -461,14 +487,15 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
                 }
                 Std::Iso(tz) | Std::Num(tz) => {
                     let b = v.as_bytes();
+                    let part = |a: usize, z: usize| v.get(a..z);
                     let (sign, h, m, s, len) = match tz {
-                        Tz::HhColonMm if b.len() >= 6 && b[3] == b':' => (b[0], &v[1..3], &v[4..6], "00", 6),
-                        Tz::Hh if b.len() >= 3 => (b[0], &v[1..3], "00", "00", 3),
+                        Tz::HhColonMm if b.len() >= 6 && b[3] == b':' => (b[0], part(1, 3)?, part(4, 6)?, "00", 6),
+                        Tz::Hh if b.len() >= 3 => (b[0], part(1, 3)?, "00", "00", 3),
                         Tz::HhColonMmColonSs if b.len() >= 9 && b[3] == b':' && b[6] == b':' => {
-                            (b[0], &v[1..3], &v[4..6], &v[7..9], 9)
+                            (b[0], part(1, 3)?, part(4, 6)?, part(7, 9)?, 9)
                         }
-                        Tz::Hhmmss if b.len() >= 7 => (b[0], &v[1..3], &v[3..5], &v[5..7], 7),
-                        Tz::Hhmm if b.len() >= 5 => (b[0], &v[1..3], &v[3..5], "00", 5),
+                        Tz::Hhmmss if b.len() >= 7 => (b[0], part(1, 3)?, part(3, 5)?, part(5, 7)?, 7),
+                        Tz::Hhmm if b.len() >= 5 => (b[0], part(1, 3)?, part(3, 5)?, "00", 5),
                         _ => return None,
                     };
                     let num = |x: &str| getnum(x, true).map(|(n, _)| n);
@@ -496,7 +523,7 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
                 Std::Frac(n, true, _) => {
                     let nd = 1 + n;
                     let b = v.as_bytes();
-                    if b.len() < nd || !matches!(b[0], b'.' | b',') {
+                    if b.len() < nd || !matches!(b[0], b'.' | b',') || !b[1..nd].iter().all(u8::is_ascii_digit) {
                         return None;
                     }
                     nsec = nanos(v, nd)?;
@@ -516,7 +543,7 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
         if let Some(what) = bad_range {
             return Err(range(what));
         }
-        v = step.ok_or_else(|| fail(elem, hold))?;
+        v = step.ok_or(ParseFail::Cannot(elem.0, elem.1, off(hold)))?;
     }
     if pm && hour < 12 {
         hour += 12;
@@ -544,7 +571,7 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
             d = i64::from(dd);
         }
         if (month >= 0 && month != m) || (day >= 0 && day != d) {
-            return Err(format!("parsing time {value:?}: day-of-year does not match"));
+            return Err(ParseFail::DayOfYear);
         }
         month = m;
         day = d;
@@ -558,7 +585,7 @@ pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Locat
         return Err(range("day"));
     }
     let build = |loc: &Location| {
-        date(year, month, day, hour, min, sec, nsec, loc).ok_or_else(|| range("date"))
+        date(year, month, day, hour, min, sec, nsec, loc).ok_or(range("date"))
     };
     if utc {
         return build(&Location::utc());

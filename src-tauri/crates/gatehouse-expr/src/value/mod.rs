@@ -127,6 +127,7 @@ macro_rules! container {
         struct $inner<'a> {
             items: $ty,
             depth: u32,
+            weight: u64,
         }
 
         impl<'a> Deref for $name<'a> {
@@ -140,6 +141,10 @@ macro_rules! container {
             /// Nesting depth: 1 plus the deepest element.
             pub fn depth(&self) -> u32 {
                 self.0.depth
+            }
+            /// Expanded size: what printing or converting the value walks (see `Value::weight`).
+            pub fn weight(&self) -> u64 {
+                self.0.weight
             }
             /// The elements, copied out if this value is shared.
             pub fn into_inner(self) -> $ty {
@@ -167,23 +172,64 @@ container!(
 
 impl<'a> Array<'a> {
     pub fn new(items: Vec<Value<'a>>) -> Self {
-        let depth = 1 + items.iter().map(Value::depth).max().unwrap_or(0);
-        Array(Arc::new(ArrayInner { items, depth }))
+        let (depth, weight) = measure(items.iter(), u64::MAX);
+        Array(Arc::new(ArrayInner { items, depth, weight }))
+    }
+    pub(crate) fn with_measure(items: Vec<Value<'a>>, (depth, weight): (u32, u64)) -> Self {
+        Array(Arc::new(ArrayInner { items, depth, weight }))
     }
 }
 
 impl<'a> Map<'a> {
     pub fn new(items: BTreeMap<Str<'a>, Value<'a>>) -> Self {
-        let depth = 1 + items.values().map(Value::depth).max().unwrap_or(0);
-        Map(Arc::new(MapInner { items, depth }))
+        let (depth, weight) = measure(items.values(), u64::MAX);
+        Map(Arc::new(MapInner { items, depth, weight }))
+    }
+    pub(crate) fn with_measure(items: BTreeMap<Str<'a>, Value<'a>>, (depth, weight): (u32, u64)) -> Self {
+        Map(Arc::new(MapInner { items, depth, weight }))
     }
 }
 
 impl<'a> AnyMap<'a> {
     pub fn new(items: BTreeMap<Key<'a>, Value<'a>>) -> Self {
-        let depth = 1 + items.values().map(Value::depth).max().unwrap_or(0);
-        AnyMap(Arc::new(AnyMapInner { items, depth }))
+        let (depth, weight) = measure(items.values(), u64::MAX);
+        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
     }
+    pub(crate) fn with_measure(items: BTreeMap<Key<'a>, Value<'a>>, (depth, weight): (u32, u64)) -> Self {
+        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
+    }
+}
+
+/// (depth, weight) of a container holding `items`; the weight stops growing past `cap`.
+pub(crate) fn measure<'v, 'a: 'v>(items: impl Iterator<Item = &'v Value<'a>>, cap: u64) -> (u32, u64) {
+    let (mut depth, mut weight) = (0u32, 1u64);
+    for v in items {
+        depth = depth.max(v.depth());
+        weight = weight.saturating_add(v.weight(cap.saturating_sub(weight)));
+        if weight > cap {
+            break;
+        }
+    }
+    (depth + 1, weight)
+}
+
+/// Node count of borrowed JSON (strings weigh one per 16 bytes), counting at most to `cap`.
+fn json_weight(j: &serde_json::Value, cap: u64) -> u64 {
+    let mut total = 0u64;
+    let mut stack = vec![j];
+    while let Some(v) = stack.pop() {
+        total += 1;
+        match v {
+            serde_json::Value::String(s) => total += s.len() as u64 / 16,
+            serde_json::Value::Array(a) => stack.extend(a.iter()),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+        if total > cap {
+            break;
+        }
+    }
+    total
 }
 
 /// A read-only view of an array, owned or borrowed from JSON.
@@ -296,6 +342,22 @@ impl<'a> Value<'a> {
             Value::AnyMap(m) => m.depth(),
             Value::JsonArray(_) | Value::JsonObject(_) => 1,
             _ => 0,
+        }
+    }
+
+    /// Expanded size: one per node, strings one more per 16 bytes, shared parts counted every
+    /// time they appear. Bounds the work of printing, comparing or converting the value.
+    /// Borrowed JSON is measured by walking it, up to `cap`.
+    pub fn weight(&self, cap: u64) -> u64 {
+        match self {
+            Value::Array(a) => a.weight(),
+            Value::Map(m) => m.weight(),
+            Value::AnyMap(m) => m.weight(),
+            Value::Str(s) => 1 + s.len() as u64 / 16,
+            Value::Bytes(b) => 1 + b.len() as u64 / 16,
+            Value::JsonArray(a) => a.iter().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
+            Value::JsonObject(o) => o.values().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
+            _ => 1,
         }
     }
 
