@@ -2,14 +2,33 @@
 // Vite + Vitest configuration for the Gatehouse UI (root: ui/, output: ui/dist).
 // The Tauri shell loads the dev server on port 1420 and the built files from ui/dist.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+/**
+ * `virtual:gatehouse-fake-ipc` is the dev-only fake core (src/lib/ipc.fake.ts) when
+ * VITE_FAKE_IPC=1, and `null` otherwise: builds and tests never contain the fake.
+ */
+function fakeIpc(enabled: boolean): Plugin {
+  const id = 'virtual:gatehouse-fake-ipc';
+  return {
+    name: 'gatehouse:fake-ipc',
+    enforce: 'pre',
+    resolveId(source) {
+      if (source !== id) return null;
+      return enabled ? fileURLToPath(new URL('./src/lib/ipc.fake.ts', import.meta.url)) : `\0${id}`;
+    },
+    load(resolved) {
+      return resolved === `\0${id}` ? 'export const fakeInvoke = null;' : null;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
   root,
-  plugins: [react()],
+  plugins: [react(), fakeIpc(loadEnv(mode, root, 'VITE_').VITE_FAKE_IPC === '1' && mode !== 'production')],
   clearScreen: false,
   envPrefix: ['VITE_', 'TAURI_ENV_'],
   server: {
@@ -32,4 +51,4 @@ export default defineConfig({
     css: false,
     testTimeout: 15000,
   },
-});
+}));

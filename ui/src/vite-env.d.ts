@@ -8,3 +8,8 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+declare module 'virtual:gatehouse-fake-ipc' {
+  /** The dev-only fake core, or `null` (always in builds and tests). */
+  export const fakeInvoke: ((command: string, args?: unknown) => Promise<unknown>) | null;
+}

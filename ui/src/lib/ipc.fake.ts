@@ -1,6 +1,6 @@
 //! Dev-only stand-in for the Rust core, so the UI can be previewed in a plain browser
-//! (`VITE_FAKE_IPC=1 npm run dev`). Loaded only through the `import.meta.env.VITE_FAKE_IPC`
-//! branch of ipc.ts, which production builds remove. `?fake=store_too_new` (or
+//! (`VITE_FAKE_IPC=1 npm run dev`). ipc.ts reaches it only as `virtual:gatehouse-fake-ipc`,
+//! which vite.config.ts resolves to `null` in builds and tests. `?fake=store_too_new` (or
 //! `store_unavailable`) in the page URL previews the start-up error screen.
 
 import type { ApiError } from '../bindings/ApiError';

@@ -10,6 +10,7 @@ import type { ErrorCode } from '../bindings/ErrorCode';
 import type { EventPage } from '../bindings/EventPage';
 import type { EventQuery } from '../bindings/EventQuery';
 import type { Settings } from '../bindings/Settings';
+import { fakeInvoke } from 'virtual:gatehouse-fake-ipc';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_input',
@@ -64,12 +65,9 @@ function isApiError(raw: unknown): raw is ApiError {
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
-    // Dev-only preview outside Tauri (`VITE_FAKE_IPC=1 npm run dev`). The condition is a
-    // build-time constant, so production builds drop this branch and the fake module.
-    if (import.meta.env.VITE_FAKE_IPC === '1') {
-      const { fakeInvoke } = await import('./ipc.fake');
-      return (await fakeInvoke(command, args)) as T;
-    }
+    // Dev-only preview outside Tauri (`VITE_FAKE_IPC=1 npm run dev`); `null` in builds and
+    // tests (see the fake-ipc plugin in vite.config.ts), so they never contain the fake.
+    if (fakeInvoke) return (await fakeInvoke(command, args)) as T;
     return await invoke<T>(command, args);
   } catch (e) {
     throw IpcError.from(e);
