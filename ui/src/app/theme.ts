@@ -52,7 +52,7 @@ export const theme: MantineThemeOverride = createTheme({
     sizes: {
       h1: { fontSize: '1.5rem', lineHeight: '1.3' },
       h2: { fontSize: '1.25rem', lineHeight: '1.35' },
-      h3: { fontSize: '1.0625rem', lineHeight: '1.4' },
+      h3: { fontSize: '1rem', lineHeight: '1.4' },
       h4: { fontSize: '0.9375rem', lineHeight: '1.45' },
     },
   },

@@ -24,7 +24,7 @@ export function ConnectorCard({ connector }: { connector: Connector }) {
             <Text fw={600} size="md" truncate>
               {connector.name}
             </Text>
-            <Text size="sm" c="dimmed" lineClamp={2} className={classes.description}>
+            <Text size="sm" c="dimmed" lineClamp={3} className={classes.description}>
               {connector.description}
             </Text>
           </Stack>

@@ -2,7 +2,7 @@
 //! resource (users, groups) with required/optional, kind, source, SCIM target and when each
 //! mapping is applied.
 
-import { Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Code, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLock } from '@tabler/icons-react';
 import type { Connector } from '../../../bindings/Connector';
 import type { MappingDefault } from '../../../bindings/MappingDefault';
@@ -79,16 +79,16 @@ function BaseUrlSection({ scim }: { scim: ScimDefaults }) {
 function MappingsTable({ mappings, testId }: { mappings: MappingDefault[]; testId: string }) {
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" horizontalSpacing="md" className={classes.table} data-testid={testId}>
+      <Table layout="fixed" verticalSpacing="sm" horizontalSpacing="md" className={classes.table} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={124} pl="lg">
+            <Table.Th w={112} pl="lg">
               Status
             </Table.Th>
-            <Table.Th w={124}>Kind</Table.Th>
+            <Table.Th w={112}>Kind</Table.Th>
             <Table.Th>Source</Table.Th>
-            <Table.Th w={290}>SCIM target</Table.Th>
-            <Table.Th w={130} pr="lg">
+            <Table.Th w={252}>SCIM target</Table.Th>
+            <Table.Th w={132} pr="lg">
               Applied
             </Table.Th>
           </Table.Tr>
@@ -109,17 +109,27 @@ function MappingRow({ mapping: m }: { mapping: MappingDefault }) {
     <Table.Tr data-target={m.target} data-required={m.required}>
       <Table.Td pl="lg">
         {m.required ? (
-          <Badge variant="light" color="gate" leftSection={<IconLock size={11} />}>
-            Required
-          </Badge>
+          <Group gap={4} wrap="nowrap" c="var(--mantine-primary-color-filled)">
+            <IconLock size={13} stroke={2} />
+            <Text size="xs" fw={600} span>
+              Required
+            </Text>
+          </Group>
         ) : (
-          <Badge variant="default">Optional</Badge>
+          <Group gap={4} wrap="nowrap">
+            <Text size="xs" c="dimmed" span>
+              Optional
+            </Text>
+          </Group>
         )}
       </Table.Td>
       <Table.Td>
-        <Badge variant="dot" color={kind.color}>
-          {kind.label}
-        </Badge>
+        <Group gap={6} wrap="nowrap">
+          <ColorSwatch color={`var(--mantine-color-${kind.color}-5)`} size={8} withShadow={false} />
+          <Text size="xs" span>
+            {kind.label}
+          </Text>
+        </Group>
       </Table.Td>
       <Table.Td>
         <Source mapping={m} />
@@ -147,7 +157,9 @@ function MappingRow({ mapping: m }: { mapping: MappingDefault }) {
         )}
       </Table.Td>
       <Table.Td pr="lg">
-        <Text size="xs">{m.appliedOn === 'createOnly' ? 'On create only' : 'Create and update'}</Text>
+        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          {m.appliedOn === 'createOnly' ? 'On create only' : 'Create & update'}
+        </Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -2,7 +2,7 @@
 //! connector's special rules), and its capabilities at a glance.
 
 import { Badge, Card, Code, Grid, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconInfoCircle, IconMinus, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCircleCheck, IconInfoCircle, IconMinus, IconLock } from '@tabler/icons-react';
 import type { Connector } from '../../../bindings/Connector';
 import { Template } from '../Template';
 import { Section } from './Section';
@@ -46,7 +46,7 @@ export function OverviewTab({ connector }: { connector: Connector }) {
                       color={r.severity === 'error' ? 'red' : 'yellow'}
                       mt={2}
                     >
-                      {r.severity === 'error' ? <IconShieldCheck size={14} /> : <IconAlertTriangle size={14} />}
+                      {r.severity === 'error' ? <IconLock size={14} /> : <IconAlertTriangle size={14} />}
                     </ThemeIcon>
                     <Stack gap={4}>
                       <Text size="sm">{r.message}</Text>
