@@ -19,7 +19,7 @@ export function ActivityTable({
   onOpen: (event: Event) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={880}>
+    <Table.ScrollContainer minWidth={720} type="native">
       <Table highlightOnHover verticalSpacing={10} data-testid="activity-table" className={classes.table} data-loading={loading || undefined}>
         <Table.Thead>
           <Table.Tr>
@@ -85,7 +85,7 @@ function EventRow({ event, onOpen }: { event: Event; onOpen: (event: Event) => v
       </Table.Td>
       <Table.Td>
         {event.subject ? (
-          <Group gap={6} wrap="nowrap" maw={260}>
+          <Group gap={6} wrap="nowrap" maw={260} miw={0}>
             <Text size="sm" truncate>
               {event.subject.label}
             </Text>

@@ -31,7 +31,7 @@ export function AppLayout() {
     <AppShell
       layout="alt"
       header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 0 }}
+      navbar={{ width: 228, breakpoint: 0 }}
       padding={0}
       classNames={{ navbar: classes.navbar, header: classes.header, main: classes.main }}
     >

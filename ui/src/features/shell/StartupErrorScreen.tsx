@@ -1,11 +1,11 @@
 //! Full-window screen shown instead of the console when the core could not open its data
 //! (a database from a newer Gatehouse, or an unusable data folder). Nothing else can work, so
-//! nothing else is shown: the admin gets the message, the folder, and what to do next.
+//! nothing else is shown: the admin gets the message (the core names the data folder in
+//! it) and what to do next.
 
-import { Box, Button, Center, Code, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Button, Center, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconDatabaseOff, IconRefresh } from '@tabler/icons-react';
 import type { IpcError } from '../../lib/ipc';
-import { CopyValue } from '../../components/CopyValue';
 import { LogoMark } from '../../components/Logo';
 
 const HINTS: Record<'store_too_new' | 'store_unavailable', string[]> = {
@@ -21,12 +21,10 @@ const HINTS: Record<'store_too_new' | 'store_unavailable', string[]> = {
 
 export function StartupErrorScreen({
   error,
-  dataDir,
   onRetry,
   retrying,
 }: {
   error: IpcError;
-  dataDir?: string | null;
   onRetry?: () => void;
   retrying?: boolean;
 }) {
@@ -57,17 +55,6 @@ export function StartupErrorScreen({
           >
             <Text size="sm">{sentence(error.message)}</Text>
           </Box>
-
-          {dataDir && (
-            <Stack gap={4}>
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                Data folder
-              </Text>
-              <Code block p="xs" data-testid="startup-error-data-dir">
-                <CopyValue value={dataDir} label="Data folder" />
-              </Code>
-            </Stack>
-          )}
 
           <Stack gap={6}>
             <Text size="xs" fw={600} c="dimmed" tt="uppercase">

@@ -78,7 +78,7 @@ function BaseUrlSection({ scim }: { scim: ScimDefaults }) {
 
 function MappingsTable({ mappings, testId }: { mappings: MappingDefault[]; testId: string }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={760} type="native">
       <Table layout="fixed" verticalSpacing="sm" horizontalSpacing="md" className={classes.table} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
