@@ -1,7 +1,6 @@
 //! A template or instruction text with its placeholders (`YOURDOMAIN`, `YOUR_ORG_ID`)
-//! highlighted. Same rule as the Rust side (gatehouse-catalog `placeholder.rs`): a
-//! placeholder is a whole word of letters, digits and `_` that is `YOUR` followed by
-//! capitals, digits or `_`, so `/SAML2/ACS` is never mistaken for one.
+//! highlighted, each explained on hover when the connector describes it (see placeholders.ts
+//! for what counts as one).
 
 import { Mark, Text, Tooltip } from '@mantine/core';
 import type { Placeholder } from '../../bindings/Placeholder';

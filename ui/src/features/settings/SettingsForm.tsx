@@ -25,9 +25,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const submit = form.onSubmit((values) => {
     save.mutate(values, {
       onSuccess: (saved) => {
+        // The saved (server-normalised) values become both the content and the baseline.
         form.setInitialValues(saved);
         form.setValues(saved);
-        form.resetDirty(saved);
         showSuccessToast('Settings saved');
       },
       onError: (err) => {
