@@ -3,6 +3,7 @@
 //! Each area owns a module with `pub fn run(report: &mut Report) -> anyhow::Result<()>`;
 //! the process exits non-zero when a figure misses its goal, so a regression is visible.
 
+mod directory;
 mod expr;
 mod report;
 mod store;
@@ -12,6 +13,7 @@ use report::Report;
 fn main() -> anyhow::Result<()> {
     let mut report = Report::default();
     store::run(&mut report)?;
+    directory::run(&mut report)?;
     expr::run(&mut report)?;
     let all_met = report.print();
     if !all_met {

@@ -17,6 +17,5 @@ CREATE TABLE events (
   actor         TEXT NOT NULL,              -- admin (app) | admin (cli) | sync
   detail        TEXT NOT NULL DEFAULT '{}'  -- JSON object, never a secret
 ) STRICT;
-CREATE INDEX events_by_time ON events (id DESC);
 CREATE INDEX events_by_app ON events (app_id, id DESC);
 CREATE INDEX events_by_name ON events (name, id DESC);

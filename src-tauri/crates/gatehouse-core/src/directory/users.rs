@@ -20,10 +20,7 @@ pub fn new_id() -> String {
 
 /// Inserts a validated draft. A taken username is a `Conflict` at `username`.
 pub fn insert(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResult<()> {
-    if username_taken(conn, &d.username, None)? {
-        return Err(taken(&d.username));
-    }
-    conn.prepare_cached(
+    let result = conn.prepare_cached(
         "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname, displayname,
            job_title, employee_identifier, employee_type, department, cost_center, company, manager, location,
            description, locale, preferred_language, addresses, phone_numbers, custom_attributes, state,
@@ -57,8 +54,15 @@ pub fn insert(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResu
         d.state.as_str(),
         d.shown_name().to_lowercase(),
         now
-    ])?;
-    Ok(())
+    ]);
+    match result {
+        Ok(_) => Ok(()),
+        // The only UNIQUE constraints a fresh id can break is the username's.
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+            Err(taken(&d.username))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Replaces every editable field of user `id`.
