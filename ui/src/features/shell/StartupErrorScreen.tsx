@@ -3,8 +3,8 @@
 //! nothing else is shown: the admin gets the message (the core names the data folder in
 //! it) and what to do next.
 
-import { Box, Button, Center, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDatabaseOff, IconRefresh } from '@tabler/icons-react';
+import { Box, Center, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconDatabaseOff } from '@tabler/icons-react';
 import type { IpcError } from '../../lib/ipc';
 import { LogoMark } from '../../components/Logo';
 
@@ -15,19 +15,12 @@ const HINTS: Record<'store_too_new' | 'store_unavailable', string[]> = {
   ],
   store_unavailable: [
     'Check that the data folder exists, is writable by your user account, and is not on a disconnected drive.',
-    'Close any other running copy of Gatehouse that might be holding the database open, then try again.',
+    'Close any other running copy of Gatehouse that might be holding the database open.',
+    'Then quit Gatehouse and start it again.',
   ],
 };
 
-export function StartupErrorScreen({
-  error,
-  onRetry,
-  retrying,
-}: {
-  error: IpcError;
-  onRetry?: () => void;
-  retrying?: boolean;
-}) {
+export function StartupErrorScreen({ error }: { error: IpcError }) {
   const kind = error.code === 'store_too_new' ? 'store_too_new' : 'store_unavailable';
   return (
     <Center mih="100vh" p="xl" bg="var(--gh-page-bg)" data-testid="startup-error">
@@ -68,18 +61,11 @@ export function StartupErrorScreen({
             </List>
           </Stack>
 
-          <Group justify="space-between" mt="xs">
-            <Group gap={8} c="dimmed">
-              <LogoMark size={18} />
-              <Text size="xs" c="dimmed">
-                Gatehouse
-              </Text>
-            </Group>
-            {onRetry && (
-              <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={onRetry} loading={retrying}>
-                Try again
-              </Button>
-            )}
+          <Group gap={8} mt="xs">
+            <LogoMark size={18} />
+            <Text size="xs" c="dimmed">
+              Gatehouse
+            </Text>
           </Group>
         </Stack>
       </Paper>

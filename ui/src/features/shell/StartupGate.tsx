@@ -31,9 +31,8 @@ export function StartupGate({ children }: { children: ReactNode }) {
   }
 
   if (storeError) {
-    return (
-      <StartupErrorScreen error={IpcError.from(info.error)} onRetry={() => void info.refetch()} retrying={info.isFetching} />
-    );
+    // The core opens its store once, at start-up: retrying cannot help, restarting can.
+    return <StartupErrorScreen error={IpcError.from(info.error)} />;
   }
   // Any other failure (e.g. a transient bridge error) does not lock the admin out: the
   // console opens (on the next render) and its pages report their own errors.
