@@ -46,7 +46,7 @@ export function StartupErrorScreen({ error }: { error: IpcError }) {
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
             data-testid="startup-error-message"
           >
-            <Text size="sm">{sentence(error.message)}</Text>
+            <Text size="sm">{error.message}</Text>
           </Box>
 
           <Stack gap={6}>
@@ -71,9 +71,4 @@ export function StartupErrorScreen({ error }: { error: IpcError }) {
       </Paper>
     </Center>
   );
-}
-
-/** The core's messages start in lower case (they compose into longer ones); this one stands alone. */
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }
