@@ -1,7 +1,8 @@
 //! Dev-only stand-in for the Rust core, so the UI can be previewed in a plain browser
 //! (`VITE_FAKE_IPC=1 npm run dev`). ipc.ts reaches it only as `virtual:gatehouse-fake-ipc`,
 //! which vite.config.ts resolves to `null` in builds and tests. `?fake=store_too_new` (or
-//! `store_unavailable`) in the page URL previews the start-up error screen.
+//! `store_unavailable`) in the page URL previews the start-up error screen; `?fake=empty`
+//! starts with an empty directory (ipc.fake.directory.ts).
 
 import type { ApiError } from '../bindings/ApiError';
 import type { AppInfo } from '../bindings/AppInfo';
@@ -11,6 +12,7 @@ import type { Event } from '../bindings/Event';
 import type { EventPage } from '../bindings/EventPage';
 import type { EventQuery } from '../bindings/EventQuery';
 import type { Settings } from '../bindings/Settings';
+import { directoryCommand, initDirectory } from './ipc.fake.directory';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,6 +47,8 @@ const catalog: CatalogSnapshot = {
     },
   ],
 };
+
+initDirectory(new URLSearchParams(window.location.search).get('fake') === 'empty');
 
 let settings: Settings = { organizationName: 'Acme Corporation', idpBaseUrl: 'https://sso.acme.example' };
 
@@ -159,7 +163,10 @@ export async function fakeInvoke(command: string, args?: unknown): Promise<unkno
     }
     case 'event_names':
       return [...new Set(events.map((e) => e.name))].sort();
-    default:
+    default: {
+      const answer = directoryCommand(command, a, connectors, settings.idpBaseUrl);
+      if (answer !== undefined) return answer;
       throw { code: 'internal', message: `fake IPC: unknown command ${command}` } satisfies ApiError;
+    }
   }
 }

@@ -5,11 +5,24 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { ApiError } from '../bindings/ApiError';
 import type { AppInfo } from '../bindings/AppInfo';
+import type { Application } from '../bindings/Application';
 import type { CatalogSnapshot } from '../bindings/CatalogSnapshot';
+import type { CsvImportReport } from '../bindings/CsvImportReport';
+import type { EffectiveUserPage } from '../bindings/EffectiveUserPage';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { EventPage } from '../bindings/EventPage';
 import type { EventQuery } from '../bindings/EventQuery';
+import type { GeneralInfo } from '../bindings/GeneralInfo';
+import type { Group } from '../bindings/Group';
+import type { GroupDraft } from '../bindings/GroupDraft';
+import type { GroupRef } from '../bindings/GroupRef';
+import type { NewApplication } from '../bindings/NewApplication';
 import type { Settings } from '../bindings/Settings';
+import type { User } from '../bindings/User';
+import type { UserDraft } from '../bindings/UserDraft';
+import type { UserPage } from '../bindings/UserPage';
+import type { UserQuery } from '../bindings/UserQuery';
+import type { UserState } from '../bindings/UserState';
 import { fakeInvoke } from 'virtual:gatehouse-fake-ipc';
 
 const ERROR_CODES: readonly ErrorCode[] = [
@@ -109,4 +122,148 @@ export function listEvents(query: EventQuery): Promise<EventPage> {
 /** Every event name that occurs in the log, for the filter. */
 export function listEventNames(): Promise<string[]> {
   return call('event_names');
+}
+
+// ---- Directory: users ----------------------------------------------------------------
+
+/** One page of users, searched (name, username, email), filtered by group and sorted in the core. */
+export function listUsers(query: UserQuery): Promise<UserPage> {
+  return call('users_list', { query });
+}
+
+/** One user, by id or username. */
+export function getUser(id: string): Promise<User> {
+  return call('user_get', { id });
+}
+
+/** The groups a user belongs to. */
+export function getUserGroups(id: string): Promise<GroupRef[]> {
+  return call('user_groups', { id });
+}
+
+/**
+ * Creates a user. Errors name the field: `username`, `email`, any other `UserDraft` key,
+ * `addresses[i].type`, `phoneNumbers[i].number`, `customAttributes.<name>`; a taken
+ * username is a `conflict` on `username`.
+ */
+export function createUser(draft: UserDraft): Promise<User> {
+  return call('user_create', { draft });
+}
+
+/** Replaces every editable field of a user (same field errors as `createUser`). */
+export function updateUser(id: string, draft: UserDraft): Promise<User> {
+  return call('user_update', { id, draft });
+}
+
+/** Suspends, reactivates or marks a user's password expired. */
+export function setUserState(id: string, userState: UserState): Promise<User> {
+  return call('user_set_state', { id, userState });
+}
+
+export function deleteUser(id: string): Promise<null> {
+  return call('user_delete', { id });
+}
+
+/** Imports a whole CSV file: all rows or none (then `errors` lists the bad rows). */
+export function importUsersCsv(csv: string): Promise<CsvImportReport> {
+  return call('users_import_csv', { csv });
+}
+
+// ---- Directory: groups ---------------------------------------------------------------
+
+/** Every group (matching `search` on name or description), with member counts and bound applications. */
+export function listGroups(search: string | null = null): Promise<Group[]> {
+  return call('groups_list', { search });
+}
+
+/** One group, by id or name. */
+export function getGroup(id: string): Promise<Group> {
+  return call('group_get', { id });
+}
+
+/** Errors carry `field` = "name" (required, or a `conflict` when taken) | "description". */
+export function createGroup(draft: GroupDraft): Promise<Group> {
+  return call('group_create', { draft });
+}
+
+export function updateGroup(id: string, draft: GroupDraft): Promise<Group> {
+  return call('group_update', { id, draft });
+}
+
+export function deleteGroup(id: string): Promise<null> {
+  return call('group_delete', { id });
+}
+
+/** Adds users to a group; returns how many were not members yet. Errors: field "members". */
+export function addGroupMembers(id: string, userIds: string[]): Promise<number> {
+  return call('group_members_add', { id, userIds });
+}
+
+/** Removes users from a group; returns how many were members. */
+export function removeGroupMembers(id: string, userIds: string[]): Promise<number> {
+  return call('group_members_remove', { id, userIds });
+}
+
+// ---- Directory: first run ------------------------------------------------------------
+
+/** True when there are no users, groups or applications at all. */
+export function isDirectoryEmpty(): Promise<boolean> {
+  return call('directory_is_empty');
+}
+
+/** Loads the sample organization (only into an empty directory: `conflict` otherwise). */
+export function loadSample(): Promise<null> {
+  return call('sample_load');
+}
+
+// ---- Applications --------------------------------------------------------------------
+
+/** Every configured application, with its bound groups. */
+export function listApplications(): Promise<Application[]> {
+  return call('applications_list');
+}
+
+export function getApplication(id: string): Promise<Application> {
+  return call('application_get', { id });
+}
+
+/** A free IdP URL custom value derived from a display label (`label`, `label-2`, …). */
+export function suggestIdpUrlSuffix(label: string): Promise<string> {
+  return call('application_suggest_suffix', { label });
+}
+
+/**
+ * Adds an application. Errors carry `field` = "label" | "description" | "portalColor" |
+ * "idpUrlSuffix" (a `conflict` when taken) | "connectorId".
+ */
+export function createApplication(app: NewApplication): Promise<Application> {
+  return call('application_create', { app });
+}
+
+/** Saves the General tab (the IdP URL value is not part of it: it never changes). */
+export function updateApplicationGeneral(id: string, general: GeneralInfo): Promise<Application> {
+  return call('application_update_general', { id, general });
+}
+
+/**
+ * Deletes applications once the admin has typed how many: a wrong `typedCount` is an
+ * `invalid_input` on field "confirmation". Returns how many were deleted.
+ */
+export function deleteApplications(ids: string[], typedCount: string): Promise<number> {
+  return call('applications_delete', { ids, typedCount });
+}
+
+/** Gives a group's members access to an application (error field "group"). */
+export function bindGroup(id: string, groupId: string): Promise<Application> {
+  return call('application_bind_group', { id, groupId });
+}
+
+/** Takes access away from a group's members (unless another bound group grants it). */
+export function unbindGroup(id: string, groupId: string): Promise<Application> {
+  return call('application_unbind_group', { id, groupId });
+}
+
+/** One page of the users who reach an application, with the bound groups that grant access. */
+export function listEffectiveUsers(id: string, page: number, pageSize: number): Promise<EffectiveUserPage> {
+  return call('application_effective_users', { id, page, pageSize });
 }
