@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod events;
 pub mod logging;
+pub mod mappings;
 pub mod paths;
 pub mod settings;
 pub mod store;

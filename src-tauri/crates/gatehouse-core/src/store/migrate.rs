@@ -12,6 +12,7 @@ use crate::error::CoreError;
 pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "init", include_str!("../../migrations/0001_init.sql")),
     (2, "directory", include_str!("../../migrations/0002_directory.sql")),
+    (3, "mappings", include_str!("../../migrations/0003_mappings.sql")),
 ];
 
 /// The schema version this build writes.

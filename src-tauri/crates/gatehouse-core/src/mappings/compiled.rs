@@ -1,0 +1,264 @@
+//! A mapping list made ready to run: targets parsed, direct sources resolved, each distinct
+//! expression compiled once, constants converted once. Then [`CompiledMappings::build`]
+//! turns one directory user into its SCIM resource, and [`CompiledMappings::build_many`]
+//! does it for many users with the same compiled set.
+//!
+//! Invariants: one failing mapping never stops the others (its error is returned beside
+//! the resource, which holds every other value); the user JSON is borrowed, never copied
+//! (expressions read it in place, direct mappings clone only the value they send).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use gatehouse_catalog::MappingKind;
+use gatehouse_expr::{compile, Env, ExprError, Program, Schema};
+use serde_json::Value;
+
+use super::resource::{coerce, is_whole, Resource};
+use super::scim::{self, Expect, FilterValue, Target};
+use super::source::{self, DirectSource};
+use super::{Mapping, MappingError, PreviewError};
+
+/// What produces a mapping's value.
+#[derive(Debug)]
+pub(crate) enum Producer {
+    Direct(DirectSource),
+    Expr(Arc<Program>),
+    /// Already converted to the target's shape; `None` when empty.
+    Constant(Option<Value>),
+}
+
+#[derive(Debug)]
+pub(crate) struct Entry {
+    /// The target as the mapping wrote it.
+    pub text: String,
+    pub target: Result<Target, String>,
+    pub producer: Result<Producer, MappingError>,
+    /// The `type` an element filter selects (`work` in `addresses[type eq "work"].x`).
+    element_type: Option<String>,
+}
+
+/// A compiled mapping list. `Send + Sync`: build resources from several threads at once.
+#[derive(Debug)]
+pub struct CompiledMappings {
+    pub(crate) entries: Vec<Entry>,
+    /// Entry indexes, whole-attribute targets first.
+    order: Vec<usize>,
+    has_expressions: bool,
+}
+
+/// One user's resource, with the mappings that failed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Built {
+    pub resource: Value,
+    pub errors: Vec<PreviewError>,
+}
+
+/// One mapping's outcome for one user: its value (`None` when nil or empty) or its error.
+pub type Outcome = Result<Option<Value>, MappingError>;
+
+impl MappingError {
+    pub(crate) fn plain(message: impl Into<String>) -> MappingError {
+        MappingError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub(crate) fn from_expr(e: &ExprError) -> MappingError {
+        MappingError {
+            message: e.message.clone(),
+            line: Some(e.line),
+            column: Some(e.column),
+        }
+    }
+
+    /// `line:column: message` when the error has a position.
+    pub fn located(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{l}:{c}: {}", self.message),
+            _ => self.message.clone(),
+        }
+    }
+}
+
+impl CompiledMappings {
+    /// Compiles a mapping list; never fails: each entry keeps its own error.
+    pub fn compile(mappings: &[Mapping]) -> CompiledMappings {
+        Self::compile_with(mappings, &Schema::mapping())
+    }
+
+    fn compile_with(mappings: &[Mapping], schema: &Schema) -> CompiledMappings {
+        let mut cache: HashMap<String, Result<Arc<Program>, ExprError>> = HashMap::new();
+        let mut program = |text: &str| -> Result<Arc<Program>, MappingError> {
+            if let Some(r) = cache.get(text) {
+                return r.clone().map_err(|e| MappingError::from_expr(&e));
+            }
+            let r = compile(text, schema).map(Arc::new);
+            cache.insert(text.to_string(), r.clone());
+            r.map_err(|e| MappingError::from_expr(&e))
+        };
+        let mut entries = Vec::with_capacity(mappings.len());
+        for m in mappings {
+            let target = scim::parse(&m.target);
+            let element_type = target.as_ref().ok().and_then(|t| match &t.filter {
+                Some(f) if f.attr == "type" => match &f.value {
+                    FilterValue::Text(s) => Some(s.clone()),
+                    FilterValue::Bool(_) => None,
+                },
+                _ => None,
+            });
+            let producer = match m.kind {
+                MappingKind::Direct => source::parse(&m.source)
+                    .map_err(MappingError::plain)
+                    .and_then(|s| match s.list_expression() {
+                        Some(expr) => program(expr).map(Producer::Expr),
+                        None => Ok(Producer::Direct(s)),
+                    }),
+                MappingKind::Expression if m.source.trim().is_empty() => Err(MappingError::plain(
+                    "Write the expression that computes this attribute.",
+                )),
+                MappingKind::Expression => program(&m.source).map(Producer::Expr),
+                MappingKind::Constant => constant(&m.source, target.as_ref().ok()),
+            };
+            entries.push(Entry {
+                text: m.target.clone(),
+                target,
+                producer,
+                element_type,
+            });
+        }
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&i| !entries[i].target.as_ref().is_ok_and(is_whole));
+        let has_expressions = entries
+            .iter()
+            .any(|e| matches!(e.producer, Ok(Producer::Expr(_))));
+        CompiledMappings {
+            entries,
+            order,
+            has_expressions,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Evaluates every mapping for one user, in list order.
+    pub fn evaluate(&self, user: &Value, provider: &Value) -> Vec<Outcome> {
+        let env = if self.has_expressions {
+            Env::new()
+                .with("jcUser", user)
+                .with("providerUser", provider)
+        } else {
+            Env::new()
+        };
+        self.entries
+            .iter()
+            .map(|e| e.evaluate(user, &env))
+            .collect()
+    }
+
+    /// Assembles the resource from `evaluate`'s outcomes (taken, not copied).
+    pub fn assemble(&self, outcomes: &mut [Outcome], user: &Value) -> Built {
+        let mut resource = Resource::new();
+        for &i in &self.order {
+            if let (Ok(t), Ok(Some(v))) = (&self.entries[i].target, &mut outcomes[i]) {
+                resource.set(t, std::mem::take(v));
+            }
+        }
+        let mut errors = Vec::new();
+        for (e, o) in self.entries.iter().zip(outcomes.iter()) {
+            if let Err(err) = o {
+                errors.push(PreviewError {
+                    target: e.text.clone(),
+                    message: err.located(),
+                });
+            }
+        }
+        let resource = resource.finish(source::is_active(user));
+        if resource.get("userName").is_none() && !errors.iter().any(|e| is_user_name(&e.target)) {
+            errors.push(PreviewError {
+                target: "userName".into(),
+                message: "SCIM requires userName, and no mapping gives this user one.".into(),
+            });
+        }
+        Built { resource, errors }
+    }
+
+    /// One user's SCIM resource.
+    pub fn build(&self, user: &Value, provider: &Value) -> Built {
+        let mut outcomes = self.evaluate(user, provider);
+        self.assemble(&mut outcomes, user)
+    }
+
+    /// Resources for many users with this one compiled set (`provider` is the same
+    /// application account for all, `{}` before provisioning).
+    pub fn build_many(&self, users: &[Value], provider: &Value) -> Vec<Built> {
+        users.iter().map(|u| self.build(u, provider)).collect()
+    }
+}
+
+fn is_user_name(target: &str) -> bool {
+    scim::parse(target).is_ok_and(|t| !t.enterprise && t.attr.name == "userName")
+}
+
+/// A constant, converted once to the target's shape.
+fn constant(text: &str, target: Option<&Target>) -> Result<Producer, MappingError> {
+    if text.is_empty() {
+        return Err(MappingError::plain("Enter the value to send."));
+    }
+    let Some(t) = target else {
+        return Ok(Producer::Constant(Some(Value::String(text.to_string()))));
+    };
+    if matches!(t.expects(), Expect::List | Expect::Object) {
+        return Err(MappingError::plain(format!(
+            "A constant is one text, and {t} takes {}: map one of its sub-attributes instead.",
+            if t.expects() == Expect::List {
+                "a list"
+            } else {
+                "an object"
+            }
+        )));
+    }
+    coerce(Value::String(text.to_string()), t)
+        .map(Producer::Constant)
+        .map_err(MappingError::plain)
+}
+
+impl Entry {
+    fn evaluate(&self, user: &Value, env: &Env<'_>) -> Outcome {
+        let target = self
+            .target
+            .as_ref()
+            .map_err(|e| MappingError::plain(e.clone()))?;
+        let raw = match self.producer.as_ref().map_err(Clone::clone)? {
+            Producer::Direct(s) => match s.read(user, self.element_type.as_deref()) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+            // nil becomes `null`, which `coerce` drops like any empty value.
+            Producer::Expr(p) => p.eval_json(env).map_err(|e| MappingError::from_expr(&e))?,
+            Producer::Constant(v) => return Ok(v.clone()),
+        };
+        coerce(raw, target).map_err(MappingError::plain)
+    }
+
+    /// The outcome for a sample user, for checking an expression's shape before saving.
+    pub(crate) fn evaluate_sample(&self, user: &Value, provider: &Value) -> Option<Outcome> {
+        match &self.producer {
+            Ok(Producer::Expr(_)) => {
+                let env = Env::new()
+                    .with("jcUser", user)
+                    .with("providerUser", provider);
+                Some(self.evaluate(user, &env))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Direct mappings: which directory field a source names, and how it is read from the
+//! directory user (`jcUser`) without going through the expression language.
+//!
+//! Conventions (connectors/README.md): `active` is the user's derived status; a field
+//! inside a multi-valued one (`addresses.locality`) reads the element whose `type` matches
+//! the target's filter, else the first element; a name the directory does not define is a
+//! custom attribute (`customAttributes.<name>` says so explicitly).
+
+use gatehouse_expr::DIRECTORY_USER_FIELDS;
+use serde_json::Value;
+
+/// Sub-fields of the directory's multi-valued fields.
+pub const ADDRESS_FIELDS: [&str; 7] = [
+    "type",
+    "streetAddress",
+    "poBox",
+    "locality",
+    "region",
+    "postalCode",
+    "country",
+];
+pub const PHONE_FIELDS: [&str; 2] = ["type", "number"];
+
+/// What a direct mapping reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DirectSource {
+    /// A top-level text field (`firstname`, `jobTitle`, `state`).
+    Field(&'static str),
+    /// True unless the user is suspended or password-expired.
+    Active,
+    /// `customAttributes[name]`.
+    Custom(String),
+    /// One field of the matching element of `addresses` or `phoneNumbers`.
+    Element {
+        list: &'static str,
+        field: &'static str,
+    },
+    /// All of `addresses` or `phoneNumbers`, converted to SCIM like `toScimAddresses`.
+    List(&'static str),
+}
+
+/// The shape a direct source yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceShape {
+    Text,
+    Bool,
+    List,
+}
+
+impl DirectSource {
+    pub fn shape(&self) -> SourceShape {
+        match self {
+            DirectSource::Active => SourceShape::Bool,
+            DirectSource::List(_) => SourceShape::List,
+            _ => SourceShape::Text,
+        }
+    }
+
+    /// The expression a whole-list source stands for.
+    pub fn list_expression(&self) -> Option<&'static str> {
+        match self {
+            DirectSource::List("addresses") => Some("toScimAddresses(jcUser.addresses)"),
+            DirectSource::List(_) => Some("toScimPhoneNumbers(jcUser.phoneNumbers)"),
+            _ => None,
+        }
+    }
+
+    /// Reads the value from a directory user (the `jcUser` JSON); `None` when absent or
+    /// empty. `element_type` is the `type` the target's filter selects, if any.
+    pub fn read(&self, user: &Value, element_type: Option<&str>) -> Option<Value> {
+        let v = match self {
+            DirectSource::Field(name) => user.get(*name)?,
+            DirectSource::Active => return Some(Value::Bool(is_active(user))),
+            DirectSource::Custom(name) => user.get("customAttributes")?.get(name)?,
+            DirectSource::Element { list, field } => {
+                let items = user.get(*list)?.as_array()?;
+                let wanted = element_type.and_then(|t| {
+                    items.iter().find(|e| {
+                        e.get("type")
+                            .and_then(Value::as_str)
+                            .is_some_and(|s| s.eq_ignore_ascii_case(t))
+                    })
+                });
+                wanted.or_else(|| items.first())?.get(*field)?
+            }
+            DirectSource::List(_) => return None,
+        };
+        match v {
+            Value::Null => None,
+            Value::String(s) if s.is_empty() => None,
+            v => Some(v.clone()),
+        }
+    }
+}
+
+/// A directory user is active unless its state says suspended or password-expired (a user
+/// JSON without a state, as in tests and `expr eval`, counts as active).
+pub fn is_active(user: &Value) -> bool {
+    match user.get("state").and_then(Value::as_str) {
+        Some(s) => !matches!(s, "suspended" | "password_expired"),
+        None => true,
+    }
+}
+
+/// Parses a direct mapping's source; the error says what to write instead.
+pub fn parse(text: &str) -> Result<DirectSource, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Choose the directory field this mapping reads.".into());
+    }
+    if t == "active" {
+        return Ok(DirectSource::Active);
+    }
+    if let Some(f) = DIRECTORY_USER_FIELDS.iter().find(|f| **f == t) {
+        return match *f {
+            "addresses" => Ok(DirectSource::List("addresses")),
+            "phoneNumbers" => Ok(DirectSource::List("phoneNumbers")),
+            "customAttributes" => Err(
+                "Choose one custom attribute: customAttributes.<name>, or just its name.".into(),
+            ),
+            f => Ok(DirectSource::Field(f)),
+        };
+    }
+    if let Some((head, rest)) = t.split_once('.') {
+        return match head {
+            "addresses" => element("addresses", rest, &ADDRESS_FIELDS),
+            "phoneNumbers" => element("phoneNumbers", rest, &PHONE_FIELDS),
+            "customAttributes" if !rest.trim().is_empty() => Ok(DirectSource::Custom(rest.trim().to_string())),
+            _ => Err(format!(
+                "'{t}' is not a directory field: fields with parts are addresses.<field>, phoneNumbers.<field> and customAttributes.<name>."
+            )),
+        };
+    }
+    let known = DIRECTORY_USER_FIELDS.iter().copied().chain(["active"]);
+    if let Some(s) = suggest(t, known) {
+        return Err(format!(
+            "'{t}' is not a directory field. Did you mean {s}? (For a custom attribute, write customAttributes.{t}.)"
+        ));
+    }
+    if t.chars().any(|c| c.is_control()) || t.chars().count() > 128 {
+        return Err("A custom attribute name is at most 128 printable characters.".into());
+    }
+    Ok(DirectSource::Custom(t.to_string()))
+}
+
+fn element(
+    list: &'static str,
+    field: &str,
+    fields: &[&'static str],
+) -> Result<DirectSource, String> {
+    match fields.iter().find(|f| **f == field) {
+        Some(f) => Ok(DirectSource::Element { list, field: f }),
+        None => {
+            let hint = suggest(field, fields.iter().copied())
+                .map(|s| format!(" Did you mean {list}.{s}?"))
+                .unwrap_or_default();
+            Err(format!(
+                "{list} has no field '{field}' (it has {}).{hint}",
+                fields.join(", ")
+            ))
+        }
+    }
+}
+
+/// The candidate closest to `name`: equal but for case, else within a small edit distance.
+pub fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = name.to_lowercase();
+    let max = (name.chars().count() / 4).clamp(1, 2);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let cl = c.to_lowercase();
+        let d = if cl == lower {
+            0
+        } else {
+            distance(&lower, &cl)
+        };
+        if d <= max && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance with adjacent transpositions (short strings only).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 64 || b.len() > 64 {
+        return usize::MAX;
+    }
+    let w = b.len() + 1;
+    let mut d: Vec<usize> = (0..(a.len() + 1) * w)
+        .map(|i| {
+            if i < w {
+                i
+            } else if i % w == 0 {
+                i / w
+            } else {
+                0
+            }
+        })
+        .collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sources_parse() {
+        assert_eq!(parse("firstname"), Ok(DirectSource::Field("firstname")));
+        assert_eq!(parse("active"), Ok(DirectSource::Active));
+        assert_eq!(parse("addresses"), Ok(DirectSource::List("addresses")));
+        assert_eq!(
+            parse("addresses.country"),
+            Ok(DirectSource::Element {
+                list: "addresses",
+                field: "country"
+            })
+        );
+        assert_eq!(
+            parse("customAttributes.badge"),
+            Ok(DirectSource::Custom("badge".into()))
+        );
+        assert_eq!(
+            parse("badgeNumber"),
+            Ok(DirectSource::Custom("badgeNumber".into()))
+        );
+        assert!(parse("jobtitle")
+            .unwrap_err()
+            .contains("Did you mean jobTitle?"));
+        assert!(parse("fristname")
+            .unwrap_err()
+            .contains("Did you mean firstname?"));
+        assert!(parse("phoneNumbers.value").unwrap_err().contains("number"));
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn element_fields_follow_the_targets_type_else_the_first() {
+        let u = json!({"addresses": [{"type": "home", "country": "CH"}, {"type": "work", "country": "US"}]});
+        let s = parse("addresses.country").unwrap();
+        assert_eq!(s.read(&u, Some("work")), Some(json!("US")));
+        assert_eq!(s.read(&u, Some("other")), Some(json!("CH")));
+        assert_eq!(s.read(&u, None), Some(json!("CH")));
+        assert_eq!(s.read(&json!({"addresses": []}), None), None);
+    }
+
+    #[test]
+    fn empty_text_reads_as_absent_and_state_gives_active() {
+        assert_eq!(
+            parse("lastname")
+                .unwrap()
+                .read(&json!({"lastname": ""}), None),
+            None
+        );
+        assert_eq!(
+            DirectSource::Active.read(&json!({"state": "suspended"}), None),
+            Some(json!(false))
+        );
+        assert_eq!(
+            DirectSource::Active.read(&json!({"state": "active"}), None),
+            Some(json!(true))
+        );
+    }
+}
