@@ -133,26 +133,68 @@ pub enum ExprKind {
     PointerName(String),
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
-    Member { base: Box<Expr>, key: Box<Expr>, optional: bool },
-    Slice { base: Box<Expr>, from: Option<Box<Expr>>, to: Option<Box<Expr>> },
+    Member {
+        base: Box<Expr>,
+        key: Box<Expr>,
+        optional: bool,
+    },
+    Slice {
+        base: Box<Expr>,
+        from: Option<Box<Expr>>,
+        to: Option<Box<Expr>>,
+    },
     /// A call by name (builtin or mapping function); `args` include a piped value.
-    Call { name: String, name_span: Span, args: Vec<Expr> },
+    Call {
+        name: String,
+        name_span: Span,
+        args: Vec<Expr>,
+    },
     /// `base.Name(args)`.
-    MethodCall { base: Box<Expr>, name: String, name_span: Span, args: Vec<Expr>, optional: bool },
+    MethodCall {
+        base: Box<Expr>,
+        name: String,
+        name_span: Span,
+        args: Vec<Expr>,
+        optional: bool,
+    },
     /// The body of a predicate argument (`{...}` or a bare expression).
     Closure(Box<Expr>),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
-    Let { name: String, name_span: Span, value: Box<Expr>, body: Box<Expr> },
+    Let {
+        name: String,
+        name_span: Span,
+        value: Box<Expr>,
+        body: Box<Expr>,
+    },
     Seq(Vec<Expr>),
     // ---- produced by the checker ----
     Var(Arc<str>),
     Local(u32),
     Pointer(Pointer),
     /// Member access with a constant string key.
-    Field { base: Box<Expr>, name: Value<'static> },
-    Builtin { func: Func, args: Vec<Expr> },
-    Method { base: Box<Expr>, method: Method, args: Vec<Expr>, optional: bool },
-    LetSlot { value: Box<Expr>, body: Box<Expr> },
+    Field {
+        base: Box<Expr>,
+        name: Value<'static>,
+    },
+    /// `variable.name`: a field of an environment variable.
+    VarField {
+        var: Arc<str>,
+        name: Value<'static>,
+    },
+    Builtin {
+        func: Func,
+        args: Vec<Expr>,
+    },
+    Method {
+        base: Box<Expr>,
+        method: Method,
+        args: Vec<Expr>,
+        optional: bool,
+    },
+    LetSlot {
+        value: Box<Expr>,
+        body: Box<Expr>,
+    },
     MatchesConst(Box<Expr>, Arc<regex::Regex>),
 }
 
@@ -161,7 +203,11 @@ impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         let mut h = 0;
         kind.for_each_child(&mut |c: &Expr| h = h.max(c.height));
-        Expr { kind, span, height: h + 1 }
+        Expr {
+            kind,
+            span,
+            height: h + 1,
+        }
     }
 
     pub fn is_const(&self) -> bool {
@@ -173,7 +219,13 @@ impl ExprKind {
     pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
         use ExprKind::*;
         match self {
-            Const(_) | Ident(_) | PointerName(_) | Var(_) | Local(_) | Pointer(_) => {}
+            Const(_)
+            | Ident(_)
+            | PointerName(_)
+            | Var(_)
+            | VarField { .. }
+            | Local(_)
+            | Pointer(_) => {}
             Array(items) | Seq(items) => items.iter().for_each(f),
             Call { args, .. } | Builtin { args, .. } => args.iter().for_each(f),
             Map(pairs) => pairs.iter().for_each(|(k, v)| {
@@ -181,7 +233,10 @@ impl ExprKind {
                 f(v)
             }),
             Unary(_, e) | Closure(e) | Field { base: e, .. } | MatchesConst(e, _) => f(e),
-            Binary(_, a, b) | Member { base: a, key: b, .. } => {
+            Binary(_, a, b)
+            | Member {
+                base: a, key: b, ..
+            } => {
                 f(a);
                 f(b)
             }

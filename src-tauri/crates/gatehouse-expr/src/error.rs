@@ -44,29 +44,52 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end.max(start) as u32 }
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
     }
 
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
 /// An error before it is placed in the source: produced by the lexer, parser, checker,
 /// evaluator and builtins; the span is filled in by the innermost node that knows it.
+/// Boxed, so that `Res<Value>` is no larger than a value on the hot path.
 #[derive(Clone, Debug)]
-pub(crate) struct Fail {
+pub(crate) struct Fail(Box<FailInner>);
+
+#[derive(Clone, Debug)]
+pub(crate) struct FailInner {
     pub kind: ErrorKind,
     pub message: String,
     pub span: Option<Span>,
 }
 
-impl Fail {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Fail {
-        Fail { kind, message: message.into(), span: None }
+impl std::ops::Deref for Fail {
+    type Target = FailInner;
+    fn deref(&self) -> &FailInner {
+        &self.0
     }
+}
+
+impl Fail {
+    #[cold]
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Fail {
+        Fail(Box::new(FailInner {
+            kind,
+            message: message.into(),
+            span: None,
+        }))
+    }
+    #[cold]
     pub fn syntax(message: impl Into<String>, span: Span) -> Fail {
-        Fail { kind: ErrorKind::Syntax, message: message.into(), span: Some(span) }
+        Fail::new(ErrorKind::Syntax, message).at(span)
     }
     pub fn ty(message: impl Into<String>) -> Fail {
         Fail::new(ErrorKind::Type, message)
@@ -78,16 +101,28 @@ impl Fail {
         Fail::new(ErrorKind::Limit, message)
     }
     pub fn at(mut self, span: Span) -> Fail {
-        if self.span.is_none() {
-            self.span = Some(span);
+        if self.0.span.is_none() {
+            self.0.span = Some(span);
         }
         self
     }
     pub fn into_error(self, source: &str) -> ExprError {
-        let span = self.span.unwrap_or_default();
+        let FailInner {
+            kind,
+            message,
+            span,
+        } = *self.0;
+        let span = span.unwrap_or_default();
         let (line, column) = position(source, span.start as usize);
         let (end_line, end_column) = position(source, span.end as usize);
-        ExprError { line, column, end_line, end_column, message: self.message, kind: self.kind }
+        ExprError {
+            line,
+            column,
+            end_line,
+            end_column,
+            message,
+            kind,
+        }
     }
 }
 

@@ -13,9 +13,39 @@ use crate::ops;
 use crate::value::{Key, Str, Value};
 
 /// Variables visible to an expression: names bound to borrowed JSON (or any value).
+///
+/// A JSON object bound with [`Env::with`] (of up to 64 keys) is flattened once, so the many
+/// `jcUser.field` reads of a mapping are short scans that compare bytes only for keys of
+/// the right length.
 #[derive(Clone, Debug, Default)]
 pub struct Env<'a> {
-    vars: Vec<(&'a str, Value<'a>)>,
+    vars: Vec<Binding<'a>>,
+}
+
+#[derive(Clone, Debug)]
+struct Binding<'a> {
+    name: &'a str,
+    value: Value<'a>,
+    index: Option<LenIndex<'a>>,
+}
+
+/// An object's entries in a flat vector: a lookup scans it comparing key lengths (no call
+/// to compare bytes unless the lengths match), which for objects of a few dozen keys beats
+/// walking the object's tree of keys with a byte comparison at every step.
+#[derive(Clone, Debug)]
+struct LenIndex<'a>(Vec<(&'a str, &'a serde_json::Value)>);
+
+impl<'a> LenIndex<'a> {
+    fn new(o: &'a serde_json::Map<String, serde_json::Value>) -> Option<LenIndex<'a>> {
+        (o.len() <= 64).then(|| LenIndex(o.iter().map(|(k, v)| (k.as_str(), v)).collect()))
+    }
+
+    fn get(&self, key: &str) -> Option<&'a serde_json::Value> {
+        self.0
+            .iter()
+            .find(|(k, _)| k.len() == key.len() && *k == key)
+            .map(|(_, v)| *v)
+    }
 }
 
 impl<'a> Env<'a> {
@@ -24,19 +54,43 @@ impl<'a> Env<'a> {
     }
 
     /// Binds `name` to borrowed JSON; nothing is copied.
-    pub fn with(self, name: &'a str, value: &'a serde_json::Value) -> Self {
-        self.with_value(name, Value::from_json_ref(value))
+    pub fn with(mut self, name: &'a str, value: &'a serde_json::Value) -> Self {
+        let index = value.as_object().and_then(LenIndex::new);
+        self.vars.retain(|b| b.name != name);
+        self.vars.push(Binding {
+            name,
+            value: Value::from_json_ref(value),
+            index,
+        });
+        self
     }
 
     /// Binds `name` to a value (replacing an earlier binding of the same name).
     pub fn with_value(mut self, name: &'a str, value: Value<'a>) -> Self {
-        self.vars.retain(|(n, _)| *n != name);
-        self.vars.push((name, value));
+        self.vars.retain(|b| b.name != name);
+        self.vars.push(Binding {
+            name,
+            value,
+            index: None,
+        });
         self
     }
 
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+        self.vars.iter().find(|b| b.name == name).map(|b| &b.value)
+    }
+
+    /// `name.key`, through the index when there is one.
+    fn field(&self, name: &str, key: &Value<'static>) -> Res<Value<'a>> {
+        let Some(b) = self.vars.iter().find(|b| b.name == name) else {
+            return Ok(Value::Nil);
+        };
+        match (key.as_str(), &b.index) {
+            (Some(k), Some(index)) => {
+                Ok(index.get(k).map(Value::from_json_ref).unwrap_or_default())
+            }
+            _ => member(&b.value, key),
+        }
     }
 }
 
@@ -50,14 +104,19 @@ pub(crate) struct Scope<'a> {
 pub(crate) struct Ctx<'e, 'a> {
     env: &'e Env<'a>,
     locals: Vec<Value<'a>>,
-    pub scopes: Vec<Scope<'a>>,
+    /// The innermost predicate's iteration state (outer ones are saved on the Rust stack by
+    /// `with_scope`: `#` only ever refers to the innermost element).
+    scope: Option<Scope<'a>>,
     pub budget: Budget,
     stack: StackGuard,
 }
 
 #[cold]
 fn not_bool(what: &str, v: &Value<'_>) -> Fail {
-    Fail::ty(format!("{what} must be a boolean, not {}", v.kind_article()))
+    Fail::ty(format!(
+        "{what} must be a boolean, not {}",
+        v.kind_article()
+    ))
 }
 
 fn side(op: BinOp, which: &str) -> &'static str {
@@ -76,7 +135,13 @@ fn unchecked() -> Fail {
 
 impl<'e, 'a> Ctx<'e, 'a> {
     pub fn new(env: &'e Env<'a>, budget: Budget) -> Self {
-        Ctx { env, locals: Vec::new(), scopes: Vec::new(), budget, stack: StackGuard::new() }
+        Ctx {
+            env,
+            locals: Vec::new(),
+            scope: None,
+            budget,
+            stack: StackGuard::new(),
+        }
     }
 
     pub fn eval(&mut self, e: &Expr) -> Res<Value<'a>> {
@@ -101,7 +166,10 @@ impl<'e, 'a> Ctx<'e, 'a> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Var(name) => Ok(self.env.get(name).cloned().unwrap_or_default()),
-            ExprKind::Local(slot) => Ok(self.locals.get(*slot as usize).cloned().unwrap_or_default()),
+            ExprKind::VarField { var, name } => self.env.field(var, name),
+            ExprKind::Local(slot) => {
+                Ok(self.locals.get(*slot as usize).cloned().unwrap_or_default())
+            }
             ExprKind::Pointer(p) => Ok(self.pointer(*p)),
             ExprKind::Field { base, name } => self.field(base, name),
             ExprKind::Member { base, key, .. } => self.member(base, key),
@@ -114,7 +182,12 @@ impl<'e, 'a> Ctx<'e, 'a> {
             ExprKind::Array(items) => self.array(items),
             ExprKind::Map(pairs) => self.map(pairs),
             ExprKind::Builtin { func, args } => builtins::call(self, *func, args),
-            ExprKind::Method { base, method, args, optional } => self.method(base, *method, args, *optional),
+            ExprKind::Method {
+                base,
+                method,
+                args,
+                optional,
+            } => self.method(base, *method, args, *optional),
             ExprKind::MatchesConst(left, re) => self.matches_const(left, re),
             ExprKind::Closure(_)
             | ExprKind::Ident(_)
@@ -189,21 +262,31 @@ impl<'e, 'a> Ctx<'e, 'a> {
     }
 
     fn map(&mut self, pairs: &[(Expr, Expr)]) -> Res<Value<'a>> {
-        let mut out = std::collections::BTreeMap::new();
+        let mut out = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
             let key = match self.eval(k)? {
                 Value::Str(s) => s,
                 other => {
-                    return Err(Fail::ty(format!("a map key must be a string, not {}", other.kind_article())).at(k.span))
+                    return Err(Fail::ty(format!(
+                        "a map key must be a string, not {}",
+                        other.kind_article()
+                    ))
+                    .at(k.span))
                 }
             };
             let value = self.eval(v)?;
-            out.insert(key, value);
+            out.push((key, value));
         }
         self.budget.map(out)
     }
 
-    fn method(&mut self, base: &Expr, method: methods::Method, args: &[Expr], optional: bool) -> Res<Value<'a>> {
+    fn method(
+        &mut self,
+        base: &Expr,
+        method: methods::Method,
+        args: &[Expr],
+        optional: bool,
+    ) -> Res<Value<'a>> {
         let recv = self.eval(base)?;
         if recv.is_nil() && optional {
             return Ok(Value::Nil);
@@ -226,12 +309,17 @@ impl<'e, 'a> Ctx<'e, 'a> {
                 self.budget.work(s.len() as u64 / 16)?;
                 Ok(Value::Bool(re.is_match(s)))
             }
-            other => Err(Fail::ty(format!("matches needs a string, not {}", other.kind_article()))),
+            other => Err(Fail::ty(format!(
+                "matches needs a string, not {}",
+                other.kind_article()
+            ))),
         }
     }
 
     fn pointer(&self, p: Pointer) -> Value<'a> {
-        let Some(s) = self.scopes.last() else { return Value::Nil };
+        let Some(s) = &self.scope else {
+            return Value::Nil;
+        };
         match p {
             Pointer::Item => s.item.clone(),
             Pointer::Index => Value::Int(s.index as i64),
@@ -252,8 +340,13 @@ impl<'e, 'a> Ctx<'e, 'a> {
             }
             _ => {
                 let l = self.eval(left)?;
+                if let ExprKind::Const(c) = &right.kind {
+                    // A constant operand is used in place, not copied.
+                    self.budget.tick()?;
+                    return ops::binary(op, l, c, &mut self.budget);
+                }
                 let r = self.eval(right)?;
-                ops::binary(op, l, r, &mut self.budget)
+                ops::binary(op, l, &r, &mut self.budget)
             }
         }
     }
@@ -274,14 +367,29 @@ impl<'e, 'a> Ctx<'e, 'a> {
 
     /// Runs `body` once per element with `#` bound; used by the predicate builtins.
     pub fn with_scope<T>(&mut self, f: impl FnOnce(&mut Self) -> Res<T>) -> Res<T> {
-        self.scopes.push(Scope { item: Value::Nil, index: 0, acc: Value::Nil });
+        let outer = self.scope.replace(Scope {
+            item: Value::Nil,
+            index: 0,
+            acc: Value::Nil,
+        });
         let r = f(self);
-        self.scopes.pop();
+        self.scope = outer;
         r
     }
 
-    pub fn scope(&mut self) -> &mut Scope<'a> {
-        self.scopes.last_mut().expect("inside with_scope")
+    /// Sets the current element (inside `with_scope`).
+    pub fn set_item(&mut self, item: Value<'a>, index: usize) {
+        if let Some(s) = &mut self.scope {
+            s.item = item;
+            s.index = index;
+        }
+    }
+
+    /// Sets `#acc` (inside `with_scope`).
+    pub fn set_acc(&mut self, acc: Value<'a>) {
+        if let Some(s) = &mut self.scope {
+            s.acc = acc;
+        }
     }
 }
 
@@ -297,7 +405,10 @@ fn unary<'a>(op: UnOp, v: Value<'a>) -> Res<Value<'a>> {
                 UnOp::Neg => "-",
                 UnOp::Plus => "+",
             };
-            Err(Fail::ty(format!("invalid operation: {sym} {}", v.type_name())))
+            Err(Fail::ty(format!(
+                "invalid operation: {sym} {}",
+                v.type_name()
+            )))
         }
     }
 }
@@ -307,12 +418,21 @@ fn index_of(key: &Value<'_>, len: usize, what: &str) -> Res<usize> {
         Value::Int(i) => *i,
         Value::Float(f) => *f as i64,
         other => {
-            return Err(Fail::ty(format!("cannot index {what} with {}", other.kind_article())));
+            return Err(Fail::ty(format!(
+                "cannot index {what} with {}",
+                other.kind_article()
+            )));
         }
     };
-    let j = if i < 0 { i.saturating_add(len as i64) } else { i };
+    let j = if i < 0 {
+        i.saturating_add(len as i64)
+    } else {
+        i
+    };
     if j < 0 || j as usize >= len {
-        return Err(Fail::runtime(format!("index out of range: {i} ({what} length is {len})")));
+        return Err(Fail::runtime(format!(
+            "index out of range: {i} ({what} length is {len})"
+        )));
     }
     Ok(j as usize)
 }
@@ -335,7 +455,9 @@ pub(crate) fn member<'a>(base: &Value<'a>, key: &Value<'a>) -> Res<Value<'a>> {
             let i = index_of(key, list.len(), "array")?;
             Ok(list.get(i).unwrap_or_default())
         }
-        Value::Str(s) => Ok(Value::Int(s.as_bytes()[index_of(key, s.len(), "string")?].into())),
+        Value::Str(s) => Ok(Value::Int(
+            s.as_bytes()[index_of(key, s.len(), "string")?].into(),
+        )),
         Value::Bytes(b) => Ok(Value::Int(b[index_of(key, b.len(), "byte string")?].into())),
         other => match key {
             Value::Str(k) if methods::Method::lookup(k).is_some() => {
@@ -358,7 +480,10 @@ fn bound(v: Option<&Value<'_>>, default: i64) -> Res<i64> {
         None => Ok(default),
         Some(Value::Int(i)) => Ok(*i),
         Some(Value::Float(f)) => Ok(*f as i64),
-        Some(other) => Err(Fail::ty(format!("a slice bound must be a number, not {}", other.kind_article()))),
+        Some(other) => Err(Fail::ty(format!(
+            "a slice bound must be a number, not {}",
+            other.kind_article()
+        ))),
     }
 }
 

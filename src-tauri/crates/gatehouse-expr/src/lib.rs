@@ -86,7 +86,11 @@ pub fn compile(src: &str, schema: &Schema) -> Result<Program, ExprError> {
     let tree = parser::parse(src).map_err(|f| f.into_error(src))?;
     let mut checker = check::Checker::new(schema);
     let root = checker.check(tree).map_err(|f| f.into_error(src))?;
-    Ok(Program { root, source: src.to_string(), variables: checker.used })
+    Ok(Program {
+        root,
+        source: src.to_string(),
+        variables: checker.used,
+    })
 }
 
 impl Program {
@@ -96,14 +100,18 @@ impl Program {
     }
 
     /// Evaluates with explicit limits.
-    pub fn eval_with_limits<'a>(&self, env: &Env<'a>, limits: Limits) -> Result<Value<'a>, ExprError> {
+    pub fn eval_with_limits<'a>(
+        &self,
+        env: &Env<'a>,
+        limits: Limits,
+    ) -> Result<Value<'a>, ExprError> {
         let mut ctx = eval::Ctx::new(env, limits::Budget::new(limits));
         ctx.eval(&self.root).map_err(|f| f.into_error(&self.source))
     }
 
     /// Evaluates and converts the result to JSON.
     pub fn eval_json(&self, env: &Env<'_>) -> Result<serde_json::Value, ExprError> {
-        self.eval(env).map(|v| v.to_json())
+        self.eval(env).map(Value::into_json)
     }
 
     /// The source text.

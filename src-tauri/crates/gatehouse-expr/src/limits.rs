@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Fail, Res};
-use crate::value::{measure, AnyMap, Array, Key, Map, Str, Value};
+use crate::value::{measure, sort_entries, AnyMap, Array, Key, Map, Str, Value};
 
 /// Longest accepted source text, in bytes.
 pub const MAX_SOURCE_LEN: usize = 64 * 1024;
@@ -51,7 +51,11 @@ pub(crate) struct Budget {
 
 impl Budget {
     pub fn new(limits: Limits) -> Budget {
-        Budget { steps: limits.max_steps, memory: limits.max_memory, limits }
+        Budget {
+            steps: limits.max_steps,
+            memory: limits.max_memory,
+            limits,
+        }
     }
 
     #[inline]
@@ -117,7 +121,10 @@ impl Budget {
 
     /// Measures a new container's elements, refusing too deep or too heavy results; the
     /// measuring of borrowed JSON is charged as work.
-    fn measure<'v, 'a: 'v>(&mut self, items: impl Iterator<Item = &'v Value<'a>>) -> Res<(u32, u64)> {
+    fn measure<'v, 'a: 'v>(
+        &mut self,
+        items: impl Iterator<Item = &'v Value<'a>>,
+    ) -> Res<(u32, u64)> {
         let (depth, weight) = measure(items, self.limits.max_value_weight);
         if depth > self.limits.max_value_depth {
             return Err(Fail::limit(format!(
@@ -146,9 +153,18 @@ impl Budget {
         Ok(Value::Array(Array::with_measure(items, m)))
     }
 
-    pub fn map<'a>(&mut self, items: BTreeMap<Str<'a>, Value<'a>>) -> Res<Value<'a>> {
+    /// A map from entries in any order (for a repeated key the last wins).
+    pub fn map<'a>(&mut self, items: Vec<(Str<'a>, Value<'a>)>) -> Res<Value<'a>> {
         self.check_len(items.len())?;
-        let m = self.measure(items.values())?;
+        let items = sort_entries(items);
+        let m = self.measure(items.iter().map(|e| &e.1))?;
+        Ok(Value::Map(Map::with_measure(items, m)))
+    }
+
+    /// A map from entries already sorted by key, without repeats.
+    pub fn map_sorted<'a>(&mut self, items: Vec<(Str<'a>, Value<'a>)>) -> Res<Value<'a>> {
+        self.check_len(items.len())?;
+        let m = self.measure(items.iter().map(|e| &e.1))?;
         Ok(Value::Map(Map::with_measure(items, m)))
     }
 
@@ -185,7 +201,9 @@ fn stack_pointer() -> usize {
 impl StackGuard {
     #[inline(never)]
     pub fn new() -> StackGuard {
-        StackGuard { base: stack_pointer() }
+        StackGuard {
+            base: stack_pointer(),
+        }
     }
 
     #[inline(always)]

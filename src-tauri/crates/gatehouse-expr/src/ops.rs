@@ -11,7 +11,11 @@ use crate::limits::Budget;
 use crate::value::{Key, Value};
 
 fn mismatch(op: &str, a: &Value<'_>, b: &Value<'_>) -> Fail {
-    Fail::ty(format!("invalid operation: {} {op} {} (mismatched types)", a.type_name(), b.type_name()))
+    Fail::ty(format!(
+        "invalid operation: {} {op} {} (mismatched types)",
+        a.type_name(),
+        b.type_name()
+    ))
 }
 
 /// `==` as in expr-lang: numbers compare by value across int and float, arrays element by
@@ -33,7 +37,9 @@ fn eq(a: &Value<'_>, b: &Value<'_>, strict: bool) -> Res<bool> {
         (Time(x), Time(y)) => x.instant() == y.instant(),
         (Duration(x), Duration(y)) => x == y,
         (Month(x), Month(y)) | (Weekday(x), Weekday(y)) => x == y,
-        (Month(_) | Weekday(_), _) | (_, Month(_) | Weekday(_)) => return Err(mismatch("==", a, b)),
+        (Month(_) | Weekday(_), _) | (_, Month(_) | Weekday(_)) => {
+            return Err(mismatch("==", a, b))
+        }
         (AnyMap(_), Map(_) | JsonObject(_)) | (Map(_) | JsonObject(_), AnyMap(_)) => {
             return Err(mismatch("==", a, b))
         }
@@ -99,7 +105,13 @@ pub(crate) fn order(a: &Value<'_>, b: &Value<'_>) -> Res<Option<Ordering>> {
         (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (Time(x), Time(y)) => Some(x.instant().cmp(&y.instant())),
-        _ => return Err(Fail::ty(format!("cannot compare {} with {}", a.type_name(), b.type_name()))),
+        _ => {
+            return Err(Fail::ty(format!(
+                "cannot compare {} with {}",
+                a.type_name(),
+                b.type_name()
+            )))
+        }
     })
 }
 
@@ -132,13 +144,27 @@ fn num_op(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Option<Value<'static>> {
 }
 
 /// Arithmetic and string operators (everything but the short-circuit ones).
-pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: Value<'a>, budget: &mut Budget) -> Res<Value<'a>> {
+pub(crate) fn binary<'a>(
+    op: BinOp,
+    a: Value<'a>,
+    b: &Value<'a>,
+    budget: &mut Budget,
+) -> Res<Value<'a>> {
     use Value::*;
-    if let Some(v) = num_op(op, &a, &b) {
+    if let Some(v) = num_op(op, &a, b) {
         return Ok(v);
     }
+    if let (BinOp::Add, Str(crate::value::Str::Owned(_)), Str(y)) = (op, &a, b) {
+        // Appends in place: `a + b + c` builds one string.
+        let Str(crate::value::Str::Owned(mut s)) = a else {
+            unreachable!("matched above")
+        };
+        budget.check_str(s.len() + y.len())?;
+        s.push_str(y);
+        return Ok(Value::from(s));
+    }
     let out_of_range = || Fail::runtime("date out of range");
-    Ok(match (op, &a, &b) {
+    Ok(match (op, &a, b) {
         (BinOp::Add, Str(x), Str(y)) => {
             budget.check_str(x.len() + y.len())?;
             let mut s = String::with_capacity(x.len() + y.len());
@@ -149,26 +175,32 @@ pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: Value<'a>, budget: &mut Bud
         (BinOp::Add, Time(t), Duration(d)) | (BinOp::Add, Duration(d), Time(t)) => {
             Time(t.add_nanos(i128::from(*d)).ok_or_else(out_of_range)?)
         }
-        (BinOp::Sub, Time(t), Duration(d)) => Time(t.add_nanos(-i128::from(*d)).ok_or_else(out_of_range)?),
+        (BinOp::Sub, Time(t), Duration(d)) => {
+            Time(t.add_nanos(-i128::from(*d)).ok_or_else(out_of_range)?)
+        }
         (BinOp::Sub, Time(t), Time(u)) => Duration(t.sub(u)),
         (BinOp::Add, Duration(x), Duration(y)) => Duration(x.wrapping_add(*y)),
         (BinOp::Sub, Duration(x), Duration(y)) => Duration(x.wrapping_sub(*y)),
         (BinOp::Mul, Duration(x), Int(y) | Duration(y)) | (BinOp::Mul, Int(x), Duration(y)) => {
             Duration(x.wrapping_mul(*y))
         }
-        (BinOp::Mul, Duration(x), Float(y)) | (BinOp::Mul, Float(y), Duration(x)) => Float(*x as f64 * y),
+        (BinOp::Mul, Duration(x), Float(y)) | (BinOp::Mul, Float(y), Duration(x)) => {
+            Float(*x as f64 * y)
+        }
         (BinOp::Mod, Int(x), Int(y)) => {
             if *y == 0 {
                 return Err(Fail::runtime("integer divide by zero"));
             }
             Int(x.wrapping_rem(*y))
         }
-        (BinOp::In, _, _) => Bool(contains_item(&b, &a, budget)?),
+        (BinOp::In, _, _) => Bool(contains_item(b, &a, budget)?),
         (BinOp::Contains | BinOp::StartsWith | BinOp::EndsWith, _, _) => {
             if a.is_nil() || b.is_nil() {
                 return Ok(Bool(false));
             }
-            let (Some(x), Some(y)) = (a.as_str(), b.as_str()) else { return Err(mismatch(op.symbol(), &a, &b)) };
+            let (Some(x), Some(y)) = (a.as_str(), b.as_str()) else {
+                return Err(mismatch(op.symbol(), &a, b));
+            };
             Bool(match op {
                 BinOp::Contains => x.contains(y),
                 BinOp::StartsWith => x.starts_with(y),
@@ -179,24 +211,36 @@ pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: Value<'a>, budget: &mut Bud
             if a.is_nil() || b.is_nil() {
                 return Ok(Bool(false));
             }
-            let (Some(x), Some(p)) = (a.as_str(), b.as_str()) else { return Err(mismatch("matches", &a, &b)) };
+            let (Some(x), Some(p)) = (a.as_str(), b.as_str()) else {
+                return Err(mismatch("matches", &a, b));
+            };
             budget.work(p.len() as u64 * 16 + x.len() as u64 / 16)?;
             Bool(compile_regex(p)?.is_match(x))
         }
         (BinOp::Range, Int(x), Int(y)) => {
-            let n = if y < x { 0 } else { (*y as i128 - *x as i128 + 1).min(usize::MAX as i128) as usize };
+            let n = if y < x {
+                0
+            } else {
+                (*y as i128 - *x as i128 + 1).min(usize::MAX as i128) as usize
+            };
             budget.check_len(n)?;
             budget.work(n as u64 / 8)?;
             let items = (0..n as i64).map(|i| Int(x + i)).collect();
             budget.array(items)?
         }
-        (BinOp::Eq, _, _) => Bool(equal_charged(&a, &b, budget)?),
-        (BinOp::Ne, _, _) => Bool(!equal_charged(&a, &b, budget)?),
-        (BinOp::Lt, _, _) => Bool(order(&a, &b)? == Some(Ordering::Less)),
-        (BinOp::Gt, _, _) => Bool(order(&a, &b)? == Some(Ordering::Greater)),
-        (BinOp::Le, _, _) => Bool(matches!(order(&a, &b)?, Some(Ordering::Less | Ordering::Equal))),
-        (BinOp::Ge, _, _) => Bool(matches!(order(&a, &b)?, Some(Ordering::Greater | Ordering::Equal))),
-        _ => return Err(mismatch(op.symbol(), &a, &b)),
+        (BinOp::Eq, _, _) => Bool(equal_charged(&a, b, budget)?),
+        (BinOp::Ne, _, _) => Bool(!equal_charged(&a, b, budget)?),
+        (BinOp::Lt, _, _) => Bool(order(&a, b)? == Some(Ordering::Less)),
+        (BinOp::Gt, _, _) => Bool(order(&a, b)? == Some(Ordering::Greater)),
+        (BinOp::Le, _, _) => Bool(matches!(
+            order(&a, b)?,
+            Some(Ordering::Less | Ordering::Equal)
+        )),
+        (BinOp::Ge, _, _) => Bool(matches!(
+            order(&a, b)?,
+            Some(Ordering::Greater | Ordering::Equal)
+        )),
+        _ => return Err(mismatch(op.symbol(), &a, b)),
     })
 }
 
@@ -207,15 +251,28 @@ pub(crate) fn compile_regex(pattern: &str) -> Res<regex::Regex> {
         .dfa_size_limit(1 << 20)
         .nest_limit(64)
         .build()
-        .map_err(|e| Fail::runtime(format!("invalid regular expression: {}", first_line(&e.to_string()))))
+        .map_err(|e| {
+            Fail::runtime(format!(
+                "invalid regular expression: {}",
+                first_line(&e.to_string())
+            ))
+        })
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+    s.lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 /// `needle in haystack`.
-pub(crate) fn contains_item(haystack: &Value<'_>, needle: &Value<'_>, budget: &mut Budget) -> Res<bool> {
+pub(crate) fn contains_item(
+    haystack: &Value<'_>,
+    needle: &Value<'_>,
+    budget: &mut Budget,
+) -> Res<bool> {
     if haystack.is_nil() {
         return Ok(false);
     }
@@ -241,5 +298,8 @@ pub(crate) fn contains_item(haystack: &Value<'_>, needle: &Value<'_>, budget: &m
     if let Value::AnyMap(m) = haystack {
         return Ok(m.contains_key(&Key::from_value(needle)?));
     }
-    Err(Fail::ty(format!("operator \"in\" is not defined on {}", haystack.kind_article())))
+    Err(Fail::ty(format!(
+        "operator \"in\" is not defined on {}",
+        haystack.kind_article()
+    )))
 }

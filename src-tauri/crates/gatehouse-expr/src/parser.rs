@@ -9,7 +9,7 @@ use crate::ast::{BinOp, Expr, ExprKind, UnOp, MAX_DEPTH};
 use crate::error::{ErrorKind, Fail, Res, Span};
 use crate::lexer::{is_ident_char, is_ident_start, lex, Tok, Token};
 use crate::limits::StackGuard;
-use crate::value::Value;
+use crate::value::{Str, Value};
 
 /// Builtins whose arguments include a predicate: (name, has optional trailing argument).
 /// The predicate is always the second argument; `count` and `sum` may omit it.
@@ -40,7 +40,14 @@ enum Pred {
 
 pub(crate) fn parse(src: &str) -> Res<Expr> {
     let toks = lex(src)?;
-    let mut p = Parser { src, toks, pos: 0, closures: 0, nesting: 0, stack: StackGuard::new() };
+    let mut p = Parser {
+        src,
+        toks,
+        pos: 0,
+        closures: 0,
+        nesting: 0,
+        stack: StackGuard::new(),
+    };
     let e = p.sequence()?;
     if !matches!(p.cur().tok, Tok::Eof) {
         return Err(p.unexpected());
@@ -59,8 +66,11 @@ struct Parser<'s> {
 
 #[cold]
 fn too_deep(span: Span) -> Fail {
-    Fail::new(ErrorKind::Limit, format!("expression is nested too deeply (more than {MAX_DEPTH} levels)"))
-        .at(span)
+    Fail::new(
+        ErrorKind::Limit,
+        format!("expression is nested too deeply (more than {MAX_DEPTH} levels)"),
+    )
+    .at(span)
 }
 
 /// Precedence and operator of a binary operator token (`|` is handled apart).
@@ -114,7 +124,10 @@ impl Parser<'_> {
     #[inline(never)]
     fn expected(&self, what: &str) -> Fail {
         let t = self.cur();
-        Fail::syntax(format!("expected {what} but found {}", t.describe()), t.span)
+        Fail::syntax(
+            format!("expected {what} but found {}", t.describe()),
+            t.span,
+        )
     }
     fn expect_op(&mut self, op: &'static str) -> Res<Span> {
         if self.cur().is_op(op) {
@@ -201,7 +214,12 @@ impl Parser<'_> {
     /// Decides whether the operator at the cursor continues this expression, and consumes
     /// it: `Some((None, _))` is a pipe, `Some((Some(op), negated))` a binary operator.
     #[allow(clippy::type_complexity)]
-    fn operator(&mut self, op: &'static str, precedence: u8, after_coalesce: bool) -> Res<Option<(Option<BinOp>, bool)>> {
+    fn operator(
+        &mut self,
+        op: &'static str,
+        precedence: u8,
+        after_coalesce: bool,
+    ) -> Res<Option<(Option<BinOp>, bool)>> {
         let (text, negate) = if op == "not" {
             match self.peek_op(1) {
                 Some(s @ ("in" | "matches" | "contains" | "startsWith" | "endsWith")) => (s, true),
@@ -220,7 +238,9 @@ impl Parser<'_> {
             self.bump();
             return Ok(Some((None, false)));
         }
-        let Some((bin, prec, _)) = binary_op(text) else { return Ok(None) };
+        let Some((bin, prec, _)) = binary_op(text) else {
+            return Ok(None);
+        };
         if prec < precedence {
             return Ok(None);
         }
@@ -235,7 +255,9 @@ impl Parser<'_> {
     }
 
     fn pipe(&mut self, left: Expr) -> Res<Expr> {
-        let Some(name) = self.ident() else { return Err(self.expected("a function name after `|`")) };
+        let Some(name) = self.ident() else {
+            return Err(self.expected("a function name after `|`"));
+        };
         let name_span = self.bump();
         self.call(name, name_span, vec![left])
     }
@@ -257,12 +279,18 @@ impl Parser<'_> {
         loop {
             let right = self.expression(prec + 1)?;
             let span = left.span.to(right.span);
-            let cmp = self.mk(ExprKind::Binary(op, Box::new(left), Box::new(right.clone())), span)?;
+            let cmp = self.mk(
+                ExprKind::Binary(op, Box::new(left), Box::new(right.clone())),
+                span,
+            )?;
             root = Some(match root {
                 None => cmp,
                 Some(r) => {
                     let span = r.span.to(cmp.span);
-                    self.mk(ExprKind::Binary(BinOp::And, Box::new(r), Box::new(cmp)), span)?
+                    self.mk(
+                        ExprKind::Binary(BinOp::And, Box::new(r), Box::new(cmp)),
+                        span,
+                    )?
                 }
             });
             left = right;
@@ -289,21 +317,34 @@ impl Parser<'_> {
                 (yes, self.expression(0)?)
             };
             let span = node.span.to(no.span);
-            node = self.mk(ExprKind::Cond(Box::new(node), Box::new(yes), Box::new(no)), span)?;
+            node = self.mk(
+                ExprKind::Cond(Box::new(node), Box::new(yes), Box::new(no)),
+                span,
+            )?;
         }
         Ok(node)
     }
 
     fn let_declaration(&mut self) -> Res<Expr> {
         let start = self.bump();
-        let Some(name) = self.ident() else { return Err(self.expected("a variable name after `let`")) };
+        let Some(name) = self.ident() else {
+            return Err(self.expected("a variable name after `let`"));
+        };
         let name_span = self.bump();
         self.expect_op("=")?;
         let value = self.expression(0)?;
         self.expect_op(";")?;
         let body = self.sequence()?;
         let span = start.to(body.span);
-        self.mk(ExprKind::Let { name, name_span, value: Box::new(value), body: Box::new(body) }, span)
+        self.mk(
+            ExprKind::Let {
+                name,
+                name_span,
+                value: Box::new(value),
+                body: Box::new(body),
+            },
+            span,
+        )
     }
 
     fn if_else(&mut self) -> Res<Expr> {
@@ -312,10 +353,17 @@ impl Parser<'_> {
         let cond = self.expression(0)?;
         let yes = self.block()?;
         self.expect_op("else")?;
-        let no = if self.cur().is_op("if") { self.if_else()? } else { self.block()? };
+        let no = if self.cur().is_op("if") {
+            self.if_else()?
+        } else {
+            self.block()?
+        };
         self.nesting -= 1;
         let span = start.to(no.span);
-        self.mk(ExprKind::Cond(Box::new(cond), Box::new(yes), Box::new(no)), span)
+        self.mk(
+            ExprKind::Cond(Box::new(cond), Box::new(yes), Box::new(no)),
+            span,
+        )
     }
 
     fn block(&mut self) -> Res<Expr> {
@@ -368,7 +416,9 @@ impl Parser<'_> {
 
     fn builtin_call(&mut self) -> Res<Expr> {
         self.bump();
-        let Some(name) = self.ident() else { return Err(self.expected("a name")) };
+        let Some(name) = self.ident() else {
+            return Err(self.expected("a name"));
+        };
         let name_span = self.bump();
         let node = self.call(name, name_span, Vec::new())?;
         self.postfix(node)
@@ -380,7 +430,7 @@ impl Parser<'_> {
             Tok::Ident(name) => return self.name(name.clone()),
             Tok::Int(i) => Value::Int(*i),
             Tok::Float(f) => Value::Float(*f),
-            Tok::Str(s) => Value::from(s.clone()),
+            Tok::Str(s) => Value::Str(Str::shared(s)),
             Tok::Bytes(b) => Value::Bytes(b.as_slice().into()),
             Tok::Bracket('[') => return self.array(),
             Tok::Bracket('{') => return self.map(),
@@ -422,11 +472,23 @@ impl Parser<'_> {
             None => self.arguments(args)?,
         };
         let span = name_span.to(self.prev_span());
-        self.mk(ExprKind::Call { name, name_span, args }, span)
+        self.mk(
+            ExprKind::Call {
+                name,
+                name_span,
+                args,
+            },
+            span,
+        )
     }
 
     /// Arguments of a predicate builtin: the collection, the predicate, maybe one more.
-    fn predicate_arguments(&mut self, name: &str, spec: Pred, mut args: Vec<Expr>) -> Res<Vec<Expr>> {
+    fn predicate_arguments(
+        &mut self,
+        name: &str,
+        spec: Pred,
+        mut args: Vec<Expr>,
+    ) -> Res<Vec<Expr>> {
         self.expect_bracket('(')?;
         // (is a predicate, is optional) per position.
         let kinds: &[(bool, bool)] = match spec {
@@ -445,7 +507,11 @@ impl Parser<'_> {
             if i > given {
                 self.expect_op(",")?;
             }
-            let arg = if is_pred { self.predicate()? } else { self.expression(0)? };
+            let arg = if is_pred {
+                self.predicate()?
+            } else {
+                self.expression(0)?
+            };
             args.push(arg);
         }
         if self.cur().is_op(",") {
@@ -478,7 +544,11 @@ impl Parser<'_> {
             self.bump();
         }
         self.closures += 1;
-        let body = if braces { self.sequence() } else { self.bare_predicate() };
+        let body = if braces {
+            self.sequence()
+        } else {
+            self.bare_predicate()
+        };
         self.closures -= 1;
         let body = body?;
         let mut span = start.to(body.span);
@@ -491,7 +561,10 @@ impl Parser<'_> {
     fn bare_predicate(&mut self) -> Res<Expr> {
         let e = self.expression(0)?;
         if self.cur().is_op(";") {
-            return Err(Fail::syntax("wrap a predicate with several parts in { and }", self.cur().span));
+            return Err(Fail::syntax(
+                "wrap a predicate with several parts in { and }",
+                self.cur().span,
+            ));
         }
         Ok(e)
     }
@@ -537,13 +610,15 @@ impl Parser<'_> {
     fn map_key(&mut self) -> Res<Expr> {
         let span = self.cur().span;
         let text = match &self.cur().tok {
-            Tok::Int(_) | Tok::Float(_) => self.src[span.start as usize..span.end as usize].to_string(),
+            Tok::Int(_) | Tok::Float(_) => {
+                self.src[span.start as usize..span.end as usize].to_string()
+            }
             Tok::Str(s) | Tok::Ident(s) => s.clone(),
             Tok::Bracket('(') => return self.expression(0),
             _ => return Err(bad_map_key(self.cur())),
         };
         self.bump();
-        self.mk(ExprKind::Const(Value::from(text)), span)
+        self.mk(ExprKind::Const(Value::Str(Str::shared(&text))), span)
     }
 
     fn postfix(&mut self, mut node: Expr) -> Res<Expr> {
@@ -569,31 +644,67 @@ impl Parser<'_> {
         let name = match &self.cur().tok {
             Tok::Ident(n) => n.clone(),
             Tok::Op(n) if is_identifier(n) => n.to_string(),
-            _ => return Err(Fail::syntax("expected a field name after `.`", self.cur().span)),
+            _ => {
+                return Err(Fail::syntax(
+                    "expected a field name after `.`",
+                    self.cur().span,
+                ))
+            }
         };
         let name_span = self.bump();
         if self.cur().is_bracket('(') {
             let args = self.arguments(Vec::new())?;
             let span = node.span.to(self.prev_span());
-            let kind = ExprKind::MethodCall { base: Box::new(node), name, name_span, args, optional };
+            let kind = ExprKind::MethodCall {
+                base: Box::new(node),
+                name,
+                name_span,
+                args,
+                optional,
+            };
             return self.mk(kind, span);
         }
-        let key = self.mk(ExprKind::Const(Value::from(name)), name_span)?;
+        let key = self.mk(ExprKind::Const(Value::Str(Str::shared(&name))), name_span)?;
         let span = node.span.to(name_span);
-        self.mk(ExprKind::Member { base: Box::new(node), key: Box::new(key), optional }, span)
+        self.mk(
+            ExprKind::Member {
+                base: Box::new(node),
+                key: Box::new(key),
+                optional,
+            },
+            span,
+        )
     }
 
     /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`, with the current token on `[`.
     fn index(&mut self, node: Expr, optional: bool) -> Res<Expr> {
         self.bump();
-        let from = if self.cur().is_op(":") { None } else { Some(Box::new(self.expression(0)?)) };
+        let from = if self.cur().is_op(":") {
+            None
+        } else {
+            Some(Box::new(self.expression(0)?))
+        };
         let kind = if self.cur().is_op(":") {
             self.bump();
-            let to = if self.cur().is_bracket(']') { None } else { Some(Box::new(self.expression(0)?)) };
-            ExprKind::Slice { base: Box::new(node), from, to }
+            let to = if self.cur().is_bracket(']') {
+                None
+            } else {
+                Some(Box::new(self.expression(0)?))
+            };
+            ExprKind::Slice {
+                base: Box::new(node),
+                from,
+                to,
+            }
         } else {
-            let Some(key) = from else { return Err(self.unexpected()) };
-            ExprKind::Member { base: Box::new(node), key, optional }
+            let Some(key) = from else {
+                return Err(self.unexpected());
+            };
+            ExprKind::Member {
+                base: Box::new(node),
+                key,
+                optional,
+            }
         };
         let end = self.expect_bracket(']')?;
         let mut start = end;
@@ -608,7 +719,10 @@ fn precedence_of(op: BinOp) -> u8 {
 
 #[cold]
 fn mixed_coalesce(op: &str, span: Span) -> Fail {
-    Fail::syntax(format!("operator `{op}` and `??` cannot be mixed; wrap either in parentheses"), span)
+    Fail::syntax(
+        format!("operator `{op}` and `??` cannot be mixed; wrap either in parentheses"),
+        span,
+    )
 }
 
 #[cold]
@@ -645,7 +759,10 @@ mod tests {
                 ExprKind::Binary(op, a, b) => format!("({} {} {})", go(a), op.symbol(), go(b)),
                 ExprKind::Unary(op, a) => format!("({op:?} {})", go(a)),
                 ExprKind::Call { name, args, .. } => {
-                    format!("{name}({})", args.iter().map(go).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "{name}({})",
+                        args.iter().map(go).collect::<Vec<_>>().join(", ")
+                    )
                 }
                 ExprKind::Cond(a, b, c) => format!("({} ? {} : {})", go(a), go(b), go(c)),
                 other => format!("{other:?}").chars().take(12).collect(),
@@ -658,7 +775,10 @@ mod tests {
     fn precedence_matches_expr_lang() {
         assert_eq!(shape("1 + 2 * 3"), "(Int(1) + (Int(2) * Int(3)))");
         assert_eq!(shape("2 ** 3 ** 2"), "(Int(2) ** (Int(3) ** Int(2)))");
-        assert_eq!(shape("1 + 1..2 + 2"), "((Int(1) + Int(1)) .. (Int(2) + Int(2)))");
+        assert_eq!(
+            shape("1 + 1..2 + 2"),
+            "((Int(1) + Int(1)) .. (Int(2) + Int(2)))"
+        );
         assert_eq!(shape("a not in b"), "(Not (a in b))");
         assert_eq!(shape("1 < a < 3"), "((Int(1) < a) and (a < Int(3)))");
         assert_eq!(shape("x | f(y)"), "f(x, y)");

@@ -20,8 +20,6 @@
 //!
 //! Field values are borrowed from the directory user, never copied, until output.
 
-use std::collections::BTreeMap;
-
 use crate::error::{Fail, Res};
 use crate::limits::Budget;
 use crate::value::{Obj, Str, Value};
@@ -42,61 +40,89 @@ pub(crate) fn not_null_or_empty<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<V
     Ok(Value::Bool(!empty))
 }
 
-type Entry<'a> = BTreeMap<Str<'a>, Value<'a>>;
+/// The fields of one SCIM entry, sorted by name, without `primary`.
+type Fields<'a> = Vec<(Str<'a>, Value<'a>)>;
+
+/// Builds one entry from fields listed in key order, adding `primary` in its place.
+fn entry<'a>(b: &mut Budget, fields: Fields<'a>, primary: bool) -> Res<Value<'a>> {
+    let mut entries = fields;
+    let at = entries.partition_point(|(k, _)| &**k < "primary");
+    entries.insert(at, (Str::Borrowed("primary"), Value::Bool(primary)));
+    b.map_sorted(entries)
+}
 
 /// Maps one element or an array of elements to SCIM entries, marking the first primary.
 fn multi<'a>(
     name: &str,
     b: &mut Budget,
     v: &Value<'a>,
-    one: &dyn Fn(&Value<'a>) -> Res<Option<Entry<'a>>>,
+    one: &dyn Fn(&Value<'a>) -> Res<Option<Fields<'a>>>,
 ) -> Res<Value<'a>> {
-    let mut entries = Vec::new();
-    match v.list() {
-        Some(list) => {
-            b.work(list.len() as u64)?;
-            for item in list.iter() {
-                if let Some(e) = one(&item).map_err(|f| Fail::ty(format!("{name}: {}", f.message)))? {
-                    entries.push(e);
-                }
-            }
+    let wrap = |f: Fail| Fail::ty(format!("{name}: {}", f.message));
+    let Some(list) = v.list() else {
+        // One element: no intermediate list.
+        let Some(fields) = one(v).map_err(wrap)? else {
+            return Ok(Value::Nil);
+        };
+        let e = entry(b, fields, true)?;
+        return b.array(vec![e]);
+    };
+    b.work(list.len() as u64)?;
+    let mut out = Vec::new();
+    for item in list.iter() {
+        if let Some(fields) = one(&item).map_err(wrap)? {
+            let primary = out.is_empty();
+            out.push(entry(b, fields, primary)?);
         }
-        None => entries.extend(one(v).map_err(|f| Fail::ty(format!("{name}: {}", f.message)))?),
     }
-    if entries.is_empty() {
+    if out.is_empty() {
         return Ok(Value::Nil);
-    }
-    let mut out = Vec::with_capacity(entries.len());
-    for (i, mut e) in entries.into_iter().enumerate() {
-        e.insert(Str::Borrowed("primary"), Value::Bool(i == 0));
-        out.push(b.map(e)?);
     }
     b.array(out)
 }
 
+fn blank(s: &str) -> bool {
+    // Fast path: text starting with a visible ASCII character is not blank.
+    !s.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) && s.trim().is_empty()
+}
+
 /// A non-empty text field (numbers are accepted and printed).
-fn text<'a>(o: Obj<'_, 'a>, key: &str) -> Option<Value<'a>> {
-    match o.get(key)? {
-        Value::Str(s) if s.trim().is_empty() => None,
+fn text(v: Value<'_>) -> Option<Value<'_>> {
+    match v {
+        Value::Str(s) if blank(&s) => None,
         v @ Value::Str(_) => Some(v),
         v @ (Value::Int(_) | Value::Float(_)) => Some(Value::from(v.to_string())),
         _ => None,
     }
 }
 
-fn entry_type<'a>(o: Obj<'_, 'a>) -> Value<'a> {
-    text(o, "type").unwrap_or(Value::Str(Str::Borrowed("work")))
+/// The present fields, listed in key order, with room for `primary`.
+fn fields<'a, const N: usize>(list: [(&'static str, Option<Value<'a>>); N]) -> Fields<'a> {
+    let mut out = Vec::with_capacity(N + 1);
+    for (k, v) in list {
+        if let Some(v) = v {
+            out.push((Str::Borrowed(k), v));
+        }
+    }
+    out
+}
+
+fn work<'a>() -> Value<'a> {
+    Value::Str(Str::Borrowed("work"))
 }
 
 pub(crate) fn to_scim_emails<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     multi("toScimEmails", b, &args[0], &|v| match v {
         Value::Nil => Ok(None),
         Value::Str(s) if s.is_empty() => Ok(None),
-        Value::Str(_) => Ok(Some(Entry::from([
-            (Str::Borrowed("value"), v.clone()),
-            (Str::Borrowed("type"), Value::Str(Str::Borrowed("work"))),
+        Value::Str(_) => Ok(Some(fields([
+            ("type", Some(work())),
+            ("value", Some(v.clone())),
         ]))),
-        other => Err(Fail::ty(format!("expected an email address (a string), not {}", other.kind_article()))),
+        other => Err(Fail::ty(format!(
+            "expected an email address (a string), not {}",
+            other.kind_article()
+        ))),
     })
 }
 
@@ -104,67 +130,131 @@ pub(crate) fn to_scim_phone_numbers<'a>(b: &mut Budget, args: &[Value<'a>]) -> R
     multi("toScimPhoneNumbers", b, &args[0], &|v| {
         let (kind, number) = match (v, v.obj()) {
             (Value::Nil, _) => return Ok(None),
-            (Value::Str(s), _) if s.trim().is_empty() => return Ok(None),
-            (Value::Str(_), _) => (Value::Str(Str::Borrowed("work")), v.clone()),
-            (_, Some(o)) => match text(o, "number") {
-                Some(n) => (entry_type(o), n),
-                None => return Ok(None),
-            },
+            (Value::Str(s), _) if blank(s) => return Ok(None),
+            (Value::Str(_), _) => (None, Some(v.clone())),
+            (_, Some(o)) => {
+                let (mut kind, mut number) = (None, None);
+                o.for_each(|k, v| match k {
+                    "type" => kind = text(v),
+                    "number" => number = text(v),
+                    _ => {}
+                });
+                (kind, number)
+            }
             (other, None) => {
-                return Err(Fail::ty(format!("expected a phone number {{type, number}}, not {}", other.kind_article())))
+                return Err(Fail::ty(format!(
+                    "expected a phone number {{type, number}}, not {}",
+                    other.kind_article()
+                )))
             }
         };
-        Ok(Some(Entry::from([(Str::Borrowed("type"), kind), (Str::Borrowed("value"), number)])))
+        Ok(number.map(|n| {
+            fields([
+                ("type", Some(kind.unwrap_or_else(work))),
+                ("value", Some(n)),
+            ])
+        }))
     })
 }
 
 pub(crate) fn to_scim_addresses<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    multi("toScimAddresses", b, &args[0], &|v| {
-        let o = match (v, v.obj()) {
-            (Value::Nil, _) => return Ok(None),
-            (_, Some(o)) => o,
-            (other, None) => {
-                return Err(Fail::ty(format!("expected an address object, not {}", other.kind_article())))
-            }
-        };
-        Ok(address(o))
+    multi("toScimAddresses", b, &args[0], &|v| match (v, v.obj()) {
+        (Value::Nil, _) => Ok(None),
+        (_, Some(o)) => Ok(address(o)),
+        (other, None) => Err(Fail::ty(format!(
+            "expected an address object, not {}",
+            other.kind_article()
+        ))),
     })
 }
 
-fn address<'a>(o: Obj<'_, 'a>) -> Option<Entry<'a>> {
-    let street = match (text(o, "streetAddress"), text(o, "poBox")) {
+#[derive(Default)]
+struct Address<'a> {
+    kind: Option<Value<'a>>,
+    street: Option<Value<'a>>,
+    po_box: Option<Value<'a>>,
+    locality: Option<Value<'a>>,
+    region: Option<Value<'a>>,
+    postal: Option<Value<'a>>,
+    country: Option<Value<'a>>,
+}
+
+fn address<'a>(o: Obj<'_, 'a>) -> Option<Fields<'a>> {
+    let mut a = Address::default();
+    o.for_each(|k, v| {
+        let slot = match k {
+            "type" => &mut a.kind,
+            "streetAddress" => &mut a.street,
+            "poBox" => &mut a.po_box,
+            "locality" => &mut a.locality,
+            "region" => &mut a.region,
+            "postalCode" => &mut a.postal,
+            "country" => &mut a.country,
+            _ => return,
+        };
+        *slot = text(v);
+    });
+    let street = match (a.street, a.po_box) {
         (Some(s), Some(p)) => Some(Value::from(format!("{}\n{}", s.as_str()?, p.as_str()?))),
         (s, p) => s.or(p),
     };
-    let locality = text(o, "locality");
-    let region = text(o, "region");
-    let postal = text(o, "postalCode");
-    let country = text(o, "country");
-    let s = |v: &Option<Value<'a>>| v.as_ref().and_then(|v| v.as_str().map(str::to_string));
-    let region_postal = [s(&region), s(&postal)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let city_line = [s(&locality), Some(region_postal).filter(|x| !x.is_empty())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
-    let lines: Vec<String> =
-        [s(&street), Some(city_line).filter(|x| !x.is_empty()), s(&country)].into_iter().flatten().collect();
-    if lines.is_empty() {
-        return None;
-    }
-    let mut e = Entry::new();
-    e.insert(Str::Borrowed("type"), entry_type(o));
-    e.insert(Str::Borrowed("formatted"), Value::from(lines.join("\n")));
-    for (key, v) in [
+    let formatted = formatted(&street, &a.locality, &a.region, &a.postal, &a.country)?;
+    Some(fields([
+        ("country", a.country),
+        ("formatted", Some(Value::from(formatted))),
+        ("locality", a.locality),
+        ("postalCode", a.postal),
+        ("region", a.region),
         ("streetAddress", street),
-        ("locality", locality),
-        ("region", region),
-        ("postalCode", postal),
-        ("country", country),
-    ] {
-        if let Some(v) = v {
-            e.insert(Str::Borrowed(key), v);
+        ("type", Some(a.kind.unwrap_or_else(work))),
+    ]))
+}
+
+/// "street\nlocality, region postalCode\ncountry" without the empty parts; `None` if all are.
+fn formatted(
+    street: &Option<Value<'_>>,
+    locality: &Option<Value<'_>>,
+    region: &Option<Value<'_>>,
+    postal: &Option<Value<'_>>,
+    country: &Option<Value<'_>>,
+) -> Option<String> {
+    let s = |v: &Option<Value<'_>>| {
+        v.as_ref()
+            .and_then(|v| v.as_str().map(str::len))
+            .unwrap_or(0)
+    };
+    let mut out =
+        String::with_capacity(s(street) + s(locality) + s(region) + s(postal) + s(country) + 6);
+    let text = |v: &Option<Value<'_>>, out: &mut String| {
+        if let Some(t) = v.as_ref().and_then(Value::as_str) {
+            out.push_str(t);
         }
-    }
-    Some(e)
+    };
+    let line = |out: &mut String, parts: &dyn Fn(&mut String)| {
+        let before = out.len();
+        if before > 0 {
+            out.push('\n');
+        }
+        let start = out.len();
+        parts(out);
+        if out.len() == start {
+            out.truncate(before);
+        }
+    };
+    line(&mut out, &|o| text(street, o));
+    line(&mut out, &|o| {
+        text(locality, o);
+        if s(region) + s(postal) > 0 {
+            if s(locality) > 0 {
+                o.push_str(", ");
+            }
+            text(region, o);
+            if s(region) > 0 && s(postal) > 0 {
+                o.push(' ');
+            }
+            text(postal, o);
+        }
+    });
+    line(&mut out, &|o| text(country, o));
+    (!out.is_empty()).then_some(out)
 }

@@ -47,13 +47,59 @@ const REFERENCE: [&str; 8] = [
 ];
 
 const PIECES: [&str; 40] = [
-    "(", ")", "[", "]", "{", "}", ".", "?.", "??", "?", ":", ",", ";", "#", "#acc", "#index", "|", "..",
-    "not ", " in ", " and ", "||", "!", "-", "**", "^", "%", "/", "'", "\"", "`", "\\", "b'", "é", "🙂",
-    "let x = ", "if true {", "} else {", "\n", "nil",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ".",
+    "?.",
+    "??",
+    "?",
+    ":",
+    ",",
+    ";",
+    "#",
+    "#acc",
+    "#index",
+    "|",
+    "..",
+    "not ",
+    " in ",
+    " and ",
+    "||",
+    "!",
+    "-",
+    "**",
+    "^",
+    "%",
+    "/",
+    "'",
+    "\"",
+    "`",
+    "\\",
+    "b'",
+    "é",
+    "🙂",
+    "let x = ",
+    "if true {",
+    "} else {",
+    "\n",
+    "nil",
 ];
 
-const NUMBERS: [&str; 9] =
-    ["0", "-1", "1e9", "1e308", "9223372036854775807", "-9223372036854775808", "0.5", "1000000", "0x7fffffffffffffff"];
+const NUMBERS: [&str; 9] = [
+    "0",
+    "-1",
+    "1e9",
+    "1e308",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "0.5",
+    "1000000",
+    "0x7fffffffffffffff",
+];
 
 const NESTS: [(&str, &str); 8] = [
     ("(", ")"),
@@ -67,11 +113,17 @@ const NESTS: [(&str, &str); 8] = [
 ];
 
 fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/expr-conformance/");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../tests/fixtures/expr-conformance/"
+    );
     let mut out: Vec<String> = REFERENCE.iter().map(|s| s.to_string()).collect();
     for file in ["cases.tsv", "errors.tsv"] {
         let text = std::fs::read_to_string(format!("{dir}{file}")).expect("fixture readable");
-        for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             out.push(line.rsplit_once('\t').map_or(line, |(e, _)| e).to_string());
         }
     }
@@ -135,10 +187,18 @@ fn mutate(rng: &mut Rng, seeds: &[String], src: &str) -> String {
 
 #[test]
 fn random_mutants_never_panic_or_hang() {
-    let secs: u64 = std::env::var("GATEHOUSE_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
-    let max: u64 = std::env::var("GATEHOUSE_FUZZ_MAX").ok().and_then(|s| s.parse().ok()).unwrap_or(300_000);
-    let seed: u64 =
-        std::env::var("GATEHOUSE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let secs: u64 = std::env::var("GATEHOUSE_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let max: u64 = std::env::var("GATEHOUSE_FUZZ_MAX")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300_000);
+    let seed: u64 = std::env::var("GATEHOUSE_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9E37_79B9_7F4A_7C15);
     let seeds = seeds();
     let user = json!({
         "id": "u1", "firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com",
@@ -147,7 +207,9 @@ fn random_mutants_never_panic_or_hang() {
         "customAttributes": {"costCenter": 42}
     });
     let provider = json!({});
-    let env = Env::new().with("jcUser", &user).with("providerUser", &provider);
+    let env = Env::new()
+        .with("jcUser", &user)
+        .with("providerUser", &provider);
     let schemas = [Schema::open(), Schema::mapping()];
 
     let mut rng = Rng(seed | 1);
@@ -186,6 +248,19 @@ fn random_mutants_never_panic_or_hang() {
     for (src, took) in &slow {
         println!("slow ({took:?}): {src}");
     }
-    assert!(panics.is_empty(), "inputs that panicked:\n{}", panics.iter().take(10).cloned().collect::<Vec<_>>().join("\n"));
-    assert!(slow.is_empty(), "inputs slower than 1 s: {:?}", slow.iter().take(5).collect::<Vec<_>>());
+    assert!(
+        panics.is_empty(),
+        "inputs that panicked:\n{}",
+        panics
+            .iter()
+            .take(10)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        slow.is_empty(),
+        "inputs slower than 1 s: {:?}",
+        slow.iter().take(5).collect::<Vec<_>>()
+    );
 }

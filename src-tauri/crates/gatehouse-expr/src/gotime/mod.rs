@@ -13,11 +13,28 @@ use std::sync::{Arc, Mutex, OnceLock};
 use tz::Zone;
 
 pub(crate) const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-pub(crate) const WEEKDAY_NAMES: [&str; 7] =
-    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 pub(crate) const SECOND: i64 = 1_000_000_000;
 /// Seconds from 0001-01-01 (Go's zero time) to 1970-01-01.
@@ -54,13 +71,22 @@ impl fmt::Debug for Location {
 impl Location {
     pub fn utc() -> Location {
         static UTC: OnceLock<Location> = OnceLock::new();
-        UTC.get_or_init(|| Location(Arc::new(LocInner { name: "UTC".into(), kind: LocKind::Utc }))).clone()
+        UTC.get_or_init(|| {
+            Location(Arc::new(LocInner {
+                name: "UTC".into(),
+                kind: LocKind::Utc,
+            }))
+        })
+        .clone()
     }
 
     pub fn fixed(name: &str, offset: i32) -> Location {
         Location(Arc::new(LocInner {
             name: name.into(),
-            kind: LocKind::Fixed { abbrev: name.into(), offset },
+            kind: LocKind::Fixed {
+                abbrev: name.into(),
+                offset,
+            },
         }))
     }
 
@@ -82,7 +108,10 @@ impl Location {
                     }
                 };
                 let kind = zone.map_or(LocKind::Utc, LocKind::Zone);
-                Location(Arc::new(LocInner { name: "Local".into(), kind }))
+                Location(Arc::new(LocInner {
+                    name: "Local".into(),
+                    kind,
+                }))
             })
             .clone()
     }
@@ -96,7 +125,11 @@ impl Location {
             _ => {}
         }
         let bad = || format!("unknown time zone {name}");
-        if name.len() > 128 || name.contains("..") || name.starts_with(['/', '\\']) || name.contains('\0') {
+        if name.len() > 128
+            || name.contains("..")
+            || name.starts_with(['/', '\\'])
+            || name.contains('\0')
+        {
             return Err(bad());
         }
         let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
@@ -105,7 +138,10 @@ impl Location {
             return Ok(l.clone());
         }
         let zone = tz::load(name).ok_or_else(bad)?;
-        let loc = Location(Arc::new(LocInner { name: name.into(), kind: LocKind::Zone(zone) }));
+        let loc = Location(Arc::new(LocInner {
+            name: name.into(),
+            kind: LocKind::Zone(zone),
+        }));
         if cache.len() < 64 {
             cache.push(loc.clone());
         }
@@ -119,8 +155,16 @@ impl Location {
 
     pub(crate) fn lookup(&self, unix: i64) -> ZoneInfo<'_> {
         match &self.0.kind {
-            LocKind::Utc => ZoneInfo { abbrev: "UTC", offset: 0, dst: false },
-            LocKind::Fixed { abbrev, offset } => ZoneInfo { abbrev, offset: *offset, dst: false },
+            LocKind::Utc => ZoneInfo {
+                abbrev: "UTC",
+                offset: 0,
+                dst: false,
+            },
+            LocKind::Fixed { abbrev, offset } => ZoneInfo {
+                abbrev,
+                offset: *offset,
+                dst: false,
+            },
             LocKind::Zone(z) => z.lookup(unix),
         }
     }
@@ -137,7 +181,10 @@ impl Location {
                         return Some(info.offset);
                     }
                 }
-                z.types().iter().find(|t| t.abbrev == abbrev).map(|t| t.offset)
+                z.types()
+                    .iter()
+                    .find(|t| t.abbrev == abbrev)
+                    .map(|t| t.offset)
             }
         }
     }
@@ -172,7 +219,11 @@ impl Time {
         let d = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
-        Time { secs: d.as_secs() as i64, nanos: d.subsec_nanos(), loc: Location::local() }
+        Time {
+            secs: d.as_secs() as i64,
+            nanos: d.subsec_nanos(),
+            loc: Location::local(),
+        }
     }
 
     /// (Unix seconds, nanoseconds): the instant, ignoring the location.
@@ -181,7 +232,11 @@ impl Time {
     }
 
     pub(crate) fn with_loc(&self, loc: Location) -> Time {
-        Time { secs: self.secs, nanos: self.nanos, loc }
+        Time {
+            secs: self.secs,
+            nanos: self.nanos,
+            loc,
+        }
     }
 
     pub(crate) fn zone(&self) -> ZoneInfo<'_> {
@@ -207,14 +262,19 @@ impl Time {
 
     /// Nanoseconds since Go's zero time (0001-01-01 UTC), for `Round`/`Truncate`/`IsZero`.
     pub(crate) fn since_zero(&self) -> i128 {
-        (i128::from(self.secs) + i128::from(ZERO_TO_UNIX)) * i128::from(SECOND) + i128::from(self.nanos)
+        (i128::from(self.secs) + i128::from(ZERO_TO_UNIX)) * i128::from(SECOND)
+            + i128::from(self.nanos)
     }
 
     /// Adds nanoseconds; `None` when the result leaves the representable range.
     pub(crate) fn add_nanos(&self, d: i128) -> Option<Time> {
         let total = i128::from(self.secs) * i128::from(SECOND) + i128::from(self.nanos) + d;
         let secs = i64::try_from(total.div_euclid(i128::from(SECOND))).ok()?;
-        Some(Time { secs, nanos: total.rem_euclid(i128::from(SECOND)) as u32, loc: self.loc.clone() })
+        Some(Time {
+            secs,
+            nanos: total.rem_euclid(i128::from(SECOND)) as u32,
+            loc: self.loc.clone(),
+        })
     }
 
     /// `t - u` in nanoseconds, saturating like Go's `Sub`.
@@ -231,6 +291,7 @@ impl Time {
 }
 
 /// Go's `time.Date`: normalises out-of-range fields, then resolves the wall clock in `loc`.
+#[allow(clippy::too_many_arguments)] // the fields of Go's `time.Date`, in its order
 pub(crate) fn date(
     year: i64,
     month: i64,
@@ -250,13 +311,19 @@ pub(crate) fn date(
         return None;
     }
     let days = days_from_civil(year, m0 as u32 + 1, 1) + day - 1;
-    let mut unix = days.checked_mul(86_400)?.checked_add(hour * 3600 + min * 60 + sec)?;
+    let mut unix = days
+        .checked_mul(86_400)?
+        .checked_add(hour * 3600 + min * 60 + sec)?;
     let offset = i64::from(loc.lookup(unix).offset);
     if offset != 0 {
         let utc = unix - offset;
         unix -= i64::from(loc.lookup(utc).offset);
     }
-    Some(Time { secs: unix, nanos: nsec as u32, loc: loc.clone() })
+    Some(Time {
+        secs: unix,
+        nanos: nsec as u32,
+        loc: loc.clone(),
+    })
 }
 
 fn norm(hi: i64, lo: i64, base: i64) -> (i64, i64) {
@@ -328,7 +395,11 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
     let mut total: u128 = 0;
     while !s.is_empty() {
         let int_len = s.bytes().take_while(u8::is_ascii_digit).count();
-        let int: u128 = if int_len > 0 { s[..int_len].parse().map_err(|_| bad())? } else { 0 };
+        let int: u128 = if int_len > 0 {
+            s[..int_len].parse().map_err(|_| bad())?
+        } else {
+            0
+        };
         s = &s[int_len..];
         let (mut frac, mut scale, mut has_frac) = (0u128, 1u128, false);
         if let Some(rest) = s.strip_prefix('.') {
@@ -343,7 +414,9 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
         if int_len == 0 && !has_frac {
             return Err(bad());
         }
-        let unit_len = s.find(|c: char| c == '.' || c.is_ascii_digit()).unwrap_or(s.len());
+        let unit_len = s
+            .find(|c: char| c == '.' || c.is_ascii_digit())
+            .unwrap_or(s.len());
         if unit_len == 0 {
             return Err(format!("time: missing unit in duration {orig:?}"));
         }
@@ -357,7 +430,9 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
             u => return Err(format!("time: unknown unit {u:?} in duration {orig:?}")),
         };
         s = &s[unit_len..];
-        total = total.saturating_add(int.saturating_mul(unit)).saturating_add(frac * unit / scale);
+        total = total
+            .saturating_add(int.saturating_mul(unit))
+            .saturating_add(frac * unit / scale);
         if total > 1 << 63 {
             return Err(bad());
         }

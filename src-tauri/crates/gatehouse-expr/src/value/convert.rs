@@ -1,8 +1,6 @@
 //! Conversions between values and `serde_json::Value`, plus standard base64 (used for byte
 //! strings in JSON output and by `toBase64`/`fromBase64`).
 
-use std::collections::BTreeMap;
-
 use super::{AnyMap, Array, Key, Map, Str, Value};
 use crate::gotime::format::rfc3339_nano;
 
@@ -13,18 +11,42 @@ pub(super) fn to_json(v: &Value<'_>) -> serde_json::Value {
         Value::Bool(b) => J::Bool(*b),
         Value::Int(i) | Value::Duration(i) => J::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        Value::Str(s) => J::String(s.to_string()),
+        Value::Str(s) => J::String(String::from(&**s)),
         Value::Bytes(b) => J::String(base64_encode(b)),
         Value::Array(a) => J::Array(a.iter().map(to_json).collect()),
-        Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.to_string(), to_json(v))).collect()),
-        Value::AnyMap(m) => {
-            J::Object(m.iter().map(|(k, v)| (super::go_format(&k.to_value()), to_json(v))).collect())
+        Value::Map(m) => {
+            let mut o = serde_json::Map::new();
+            for (k, v) in m.iter() {
+                o.insert(String::from(&**k), to_json(v));
+            }
+            J::Object(o)
         }
+        Value::AnyMap(m) => J::Object(
+            m.iter()
+                .map(|(k, v)| (super::go_format(&k.to_value()), to_json(v)))
+                .collect(),
+        ),
         Value::JsonArray(a) => J::Array(a.to_vec()),
         Value::JsonObject(o) => J::Object((*o).clone()),
         Value::Time(t) => J::String(rfc3339_nano(t)),
         Value::Location(l) => J::String(l.name().to_string()),
         Value::Month(m) | Value::Weekday(m) => J::from(*m),
+    }
+}
+
+pub(super) fn into_json(v: Value<'_>) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Value::Str(s) => J::String(s.into_string()),
+        Value::Array(a) => J::Array(a.into_inner().into_iter().map(into_json).collect()),
+        Value::Map(m) => {
+            let mut o = serde_json::Map::new();
+            for (k, v) in m.into_inner() {
+                o.insert(k.into_string(), into_json(v));
+            }
+            J::Object(o)
+        }
+        other => to_json(&other),
     }
 }
 
@@ -37,15 +59,23 @@ pub(super) fn into_owned(v: &Value<'_>) -> Value<'static> {
         Value::Str(s) => Value::Str(owned_str(s)),
         Value::Bytes(b) => Value::Bytes(b.clone()),
         Value::Array(a) => Value::Array(Array::new(a.iter().map(into_owned).collect())),
-        Value::Map(m) => {
-            Value::Map(Map::new(m.iter().map(|(k, v)| (owned_str(k), into_owned(v))).collect()))
-        }
-        Value::AnyMap(m) => Value::AnyMap(AnyMap::new(
-            m.iter().map(|(k, v)| (owned_key(k), into_owned(v))).collect(),
+        Value::Map(m) => Value::Map(Map::from_entries(
+            m.iter()
+                .map(|(k, v)| (owned_str(k), into_owned(v)))
+                .collect(),
         )),
-        Value::JsonArray(a) => Value::Array(Array::new(a.iter().map(|j| from_json_owned(j, false)).collect())),
-        Value::JsonObject(o) => Value::Map(Map::new(
-            o.iter().map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, false))).collect(),
+        Value::AnyMap(m) => Value::AnyMap(AnyMap::new(
+            m.iter()
+                .map(|(k, v)| (owned_key(k), into_owned(v)))
+                .collect(),
+        )),
+        Value::JsonArray(a) => Value::Array(Array::new(
+            a.iter().map(|j| from_json_owned(j, false)).collect(),
+        )),
+        Value::JsonObject(o) => Value::Map(Map::from_entries(
+            o.iter()
+                .map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, false)))
+                .collect(),
         )),
         Value::Time(t) => Value::Time(t.clone()),
         Value::Duration(d) => Value::Duration(*d),
@@ -58,6 +88,7 @@ pub(super) fn into_owned(v: &Value<'_>) -> Value<'static> {
 fn owned_str(s: &Str<'_>) -> Str<'static> {
     match s {
         Str::Shared(a) => Str::Shared(a.clone()),
+        Str::Owned(o) => Str::Owned(o.clone()),
         Str::Borrowed(b) => Str::Shared((*b).into()),
     }
 }
@@ -88,11 +119,15 @@ pub(crate) fn from_json_owned(v: &serde_json::Value, floats: bool) -> Value<'sta
             _ => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
         J::String(s) => Value::Str(Str::Shared(s.as_str().into())),
-        J::Array(a) => Value::Array(Array::new(a.iter().map(|x| from_json_owned(x, floats)).collect())),
+        J::Array(a) => Value::Array(Array::new(
+            a.iter().map(|x| from_json_owned(x, floats)).collect(),
+        )),
         J::Object(o) => {
-            let m: BTreeMap<_, _> =
-                o.iter().map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, floats))).collect();
-            Value::Map(Map::new(m))
+            let m = o
+                .iter()
+                .map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, floats)))
+                .collect();
+            Value::Map(Map::from_entries(m))
         }
     }
 }
@@ -102,7 +137,11 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub(crate) fn base64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -143,6 +182,33 @@ pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
         out.extend_from_slice(&bytes[..keep]);
     }
     Some(out)
+}
+
+/// Serializes like `to_json` (maps in key order, byte strings as base64, dates as RFC 3339
+/// text, durations as nanoseconds), straight to any serde format: writing a result as JSON
+/// text needs no intermediate `serde_json::Value`.
+impl serde::Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Nil => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(i) | Value::Duration(i) => s.serialize_i64(*i),
+            Value::Float(f) if f.is_finite() => s.serialize_f64(*f),
+            Value::Float(_) => s.serialize_unit(),
+            Value::Str(x) => s.serialize_str(x),
+            Value::Bytes(b) => s.serialize_str(&base64_encode(b)),
+            Value::Array(a) => s.collect_seq(a.iter()),
+            Value::Map(m) => s.collect_map(m.iter().map(|(k, v)| (&**k, v))),
+            Value::AnyMap(m) => {
+                s.collect_map(m.iter().map(|(k, v)| (super::go_format(&k.to_value()), v)))
+            }
+            Value::JsonArray(a) => s.collect_seq(a.iter()),
+            Value::JsonObject(o) => s.collect_map(o.iter()),
+            Value::Time(t) => s.serialize_str(&rfc3339_nano(t)),
+            Value::Location(l) => s.serialize_str(l.name()),
+            Value::Month(m) | Value::Weekday(m) => s.serialize_u8(*m),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -52,11 +52,13 @@ pub enum Value<'a> {
     Weekday(u8),
 }
 
-/// A string that is either borrowed from the environment (or the program) or shared.
+/// A string: borrowed from the environment, shared (constants of a program), or owned
+/// (produced by the evaluation; moved, not copied, into the JSON output).
 #[derive(Clone)]
 pub enum Str<'a> {
     Borrowed(&'a str),
     Shared(Arc<str>),
+    Owned(String),
 }
 
 impl Deref for Str<'_> {
@@ -65,7 +67,24 @@ impl Deref for Str<'_> {
         match self {
             Str::Borrowed(s) => s,
             Str::Shared(s) => s,
+            Str::Owned(s) => s,
         }
+    }
+}
+
+impl Str<'_> {
+    /// The text as a `String` (moved when owned).
+    pub fn into_string(self) -> String {
+        match self {
+            Str::Owned(s) => s,
+            Str::Borrowed(s) => s.to_owned(),
+            Str::Shared(s) => String::from(&*s),
+        }
+    }
+
+    /// A shared string, cheap to clone (for constants).
+    pub fn shared(s: &str) -> Str<'static> {
+        Str::Shared(s.into())
     }
 }
 
@@ -88,7 +107,12 @@ impl PartialOrd for Str<'_> {
 }
 impl Ord for Str<'_> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (**self).cmp(&**other)
+        // Most keys differ in their first byte: decide that without a call to memcmp.
+        let (a, b) = (self.as_bytes(), other.as_bytes());
+        match (a.first(), b.first()) {
+            (Some(x), Some(y)) if x != y => x.cmp(y),
+            _ => a.cmp(b),
+        }
     }
 }
 impl std::hash::Hash for Str<'_> {
@@ -108,7 +132,7 @@ impl fmt::Display for Str<'_> {
 }
 impl From<String> for Str<'_> {
     fn from(s: String) -> Self {
-        Str::Shared(s.into())
+        Str::Owned(s)
     }
 }
 impl<'a> From<&'a str> for Str<'a> {
@@ -161,10 +185,17 @@ container!(
     /// An owned array.
     Array, ArrayInner, Vec<Value<'a>>
 );
-container!(
-    /// An owned map with string keys, sorted by key.
-    Map, MapInner, BTreeMap<Str<'a>, Value<'a>>
-);
+/// An owned map with string keys: entries sorted by key, unique (a sorted vector: small
+/// maps, which are the common case, cost one allocation and no searching to build).
+#[derive(Clone, Debug)]
+pub struct Map<'a>(Arc<MapInner<'a>>);
+
+#[derive(Debug)]
+struct MapInner<'a> {
+    items: Vec<(Str<'a>, Value<'a>)>,
+    depth: u32,
+    weight: u64,
+}
 container!(
     /// An owned map with keys of any comparable type, sorted by key.
     AnyMap, AnyMapInner, BTreeMap<Key<'a>, Value<'a>>
@@ -173,35 +204,126 @@ container!(
 impl<'a> Array<'a> {
     pub fn new(items: Vec<Value<'a>>) -> Self {
         let (depth, weight) = measure(items.iter(), u64::MAX);
-        Array(Arc::new(ArrayInner { items, depth, weight }))
+        Array(Arc::new(ArrayInner {
+            items,
+            depth,
+            weight,
+        }))
     }
     pub(crate) fn with_measure(items: Vec<Value<'a>>, (depth, weight): (u32, u64)) -> Self {
-        Array(Arc::new(ArrayInner { items, depth, weight }))
+        Array(Arc::new(ArrayInner {
+            items,
+            depth,
+            weight,
+        }))
     }
 }
 
 impl<'a> Map<'a> {
     pub fn new(items: BTreeMap<Str<'a>, Value<'a>>) -> Self {
-        let (depth, weight) = measure(items.values(), u64::MAX);
-        Map(Arc::new(MapInner { items, depth, weight }))
+        Map::from_entries(items.into_iter().collect())
     }
-    pub(crate) fn with_measure(items: BTreeMap<Str<'a>, Value<'a>>, (depth, weight): (u32, u64)) -> Self {
-        Map(Arc::new(MapInner { items, depth, weight }))
+    /// A map from entries in any order; for a repeated key the last entry wins.
+    pub fn from_entries(items: Vec<(Str<'a>, Value<'a>)>) -> Self {
+        let items = sort_entries(items);
+        let (depth, weight) = measure(items.iter().map(|e| &e.1), u64::MAX);
+        Map(Arc::new(MapInner {
+            items,
+            depth,
+            weight,
+        }))
     }
+    /// `items` must be sorted by key without repeats.
+    pub(crate) fn with_measure(
+        items: Vec<(Str<'a>, Value<'a>)>,
+        (depth, weight): (u32, u64),
+    ) -> Self {
+        debug_assert!(
+            items.windows(2).all(|w| w[0].0 < w[1].0),
+            "map entries must be sorted"
+        );
+        Map(Arc::new(MapInner {
+            items,
+            depth,
+            weight,
+        }))
+    }
+    pub fn depth(&self) -> u32 {
+        self.0.depth
+    }
+    /// Expanded size (see `Value::weight`).
+    pub fn weight(&self) -> u64 {
+        self.0.weight
+    }
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        let items = &self.0.items;
+        items
+            .binary_search_by(|(k, _)| (**k).cmp(key))
+            .ok()
+            .map(|i| &items[i].1)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    pub fn len(&self) -> usize {
+        self.0.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.items.is_empty()
+    }
+    /// Entries in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Str<'a>, &Value<'a>)> {
+        self.0.items.iter().map(|(k, v)| (k, v))
+    }
+    pub fn values(&self) -> impl Iterator<Item = &Value<'a>> {
+        self.0.items.iter().map(|(_, v)| v)
+    }
+    /// The entries, copied out if this value is shared.
+    pub fn into_inner(self) -> Vec<(Str<'a>, Value<'a>)> {
+        match Arc::try_unwrap(self.0) {
+            Ok(inner) => inner.items,
+            Err(shared) => shared.items.clone(),
+        }
+    }
+}
+
+/// Sorts entries by key; for a repeated key the last one wins.
+pub(crate) fn sort_entries<'a>(mut items: Vec<(Str<'a>, Value<'a>)>) -> Vec<(Str<'a>, Value<'a>)> {
+    if items.windows(2).all(|w| w[0].0 < w[1].0) {
+        return items;
+    }
+    items.reverse();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|later, earlier| later.0 == earlier.0);
+    items
 }
 
 impl<'a> AnyMap<'a> {
     pub fn new(items: BTreeMap<Key<'a>, Value<'a>>) -> Self {
         let (depth, weight) = measure(items.values(), u64::MAX);
-        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
+        AnyMap(Arc::new(AnyMapInner {
+            items,
+            depth,
+            weight,
+        }))
     }
-    pub(crate) fn with_measure(items: BTreeMap<Key<'a>, Value<'a>>, (depth, weight): (u32, u64)) -> Self {
-        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
+    pub(crate) fn with_measure(
+        items: BTreeMap<Key<'a>, Value<'a>>,
+        (depth, weight): (u32, u64),
+    ) -> Self {
+        AnyMap(Arc::new(AnyMapInner {
+            items,
+            depth,
+            weight,
+        }))
     }
 }
 
 /// (depth, weight) of a container holding `items`; the weight stops growing past `cap`.
-pub(crate) fn measure<'v, 'a: 'v>(items: impl Iterator<Item = &'v Value<'a>>, cap: u64) -> (u32, u64) {
+pub(crate) fn measure<'v, 'a: 'v>(
+    items: impl Iterator<Item = &'v Value<'a>>,
+    cap: u64,
+) -> (u32, u64) {
     let (mut depth, mut weight) = (0u32, 1u64);
     for v in items {
         depth = depth.max(v.depth());
@@ -260,7 +382,7 @@ impl<'v, 'a> List<'v, 'a> {
 /// A read-only view of a string-keyed map, owned or borrowed from JSON.
 #[derive(Clone, Copy)]
 pub(crate) enum Obj<'v, 'a> {
-    Owned(&'v BTreeMap<Str<'a>, Value<'a>>),
+    Owned(&'v Map<'a>),
     Json(&'a serde_json::Map<String, serde_json::Value>),
 }
 
@@ -277,13 +399,22 @@ impl<'v, 'a> Obj<'v, 'a> {
             Obj::Json(m) => m.get(key).map(Value::from_json_ref),
         }
     }
+    /// Visits every entry (in no particular order), without copying.
+    pub fn for_each(self, mut f: impl FnMut(&str, Value<'a>)) {
+        match self {
+            Obj::Owned(m) => m.iter().for_each(|(k, v)| f(k, v.clone())),
+            Obj::Json(m) => m.iter().for_each(|(k, v)| f(k, Value::from_json_ref(v))),
+        }
+    }
     /// Entries in key order.
     pub fn entries(self) -> Vec<(Str<'a>, Value<'a>)> {
         match self {
             Obj::Owned(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             Obj::Json(m) => {
-                let mut v: Vec<_> =
-                    m.iter().map(|(k, v)| (Str::Borrowed(k.as_str()), Value::from_json_ref(v))).collect();
+                let mut v: Vec<_> = m
+                    .iter()
+                    .map(|(k, v)| (Str::Borrowed(k.as_str()), Value::from_json_ref(v)))
+                    .collect();
                 v.sort_by(|a, b| a.0.cmp(&b.0));
                 v
             }
@@ -355,8 +486,20 @@ impl<'a> Value<'a> {
             Value::AnyMap(m) => m.weight(),
             Value::Str(s) => 1 + s.len() as u64 / 16,
             Value::Bytes(b) => 1 + b.len() as u64 / 16,
-            Value::JsonArray(a) => a.iter().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
-            Value::JsonObject(o) => o.values().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
+            Value::JsonArray(a) => a.iter().fold(1u64, |w, j| {
+                if w > cap {
+                    w
+                } else {
+                    w + json_weight(j, cap - w)
+                }
+            }),
+            Value::JsonObject(o) => o.values().fold(1u64, |w, j| {
+                if w > cap {
+                    w
+                } else {
+                    w + json_weight(j, cap - w)
+                }
+            }),
             _ => 1,
         }
     }
@@ -404,6 +547,11 @@ impl<'a> Value<'a> {
         convert::to_json(self)
     }
 
+    /// Like `to_json`, but moves owned strings and unshared containers instead of copying.
+    pub fn into_json(self) -> serde_json::Value {
+        convert::into_json(self)
+    }
+
     /// Copies out any borrowed data, so the value no longer borrows the environment.
     pub fn into_owned(self) -> Value<'static> {
         convert::into_owned(&self)
@@ -431,7 +579,7 @@ impl<'a> From<&'a serde_json::Value> for Value<'a> {
 
 impl From<String> for Value<'_> {
     fn from(s: String) -> Self {
-        Value::Str(Str::Shared(s.into()))
+        Value::Str(Str::Owned(s))
     }
 }
 
