@@ -45,6 +45,7 @@
 mod ast;
 mod builtins;
 mod check;
+mod env;
 mod error;
 mod eval;
 mod gotime;
@@ -59,8 +60,8 @@ mod value;
 use std::sync::{Arc, OnceLock};
 
 pub use builtins::{functions, FunctionDoc};
+pub use env::Env;
 pub use error::{ErrorKind, ExprError};
-pub use eval::Env;
 pub use gotime::{Location, Time};
 pub use limits::{Limits, MAX_SOURCE_LEN};
 pub use schema::{Schema, Variable, DIRECTORY_USER_FIELDS};

@@ -4,7 +4,7 @@
 
 use super::str_arg;
 use crate::error::{Fail, Res};
-use crate::gotime::{format, parse_duration, Location, Time};
+use crate::gotime::{parse, parse_duration, Location, Time};
 use crate::limits::Budget;
 use crate::value::Value;
 
@@ -58,10 +58,10 @@ pub(super) fn date<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     // Parsing is costly next to other steps: weigh it so loops of dates stay bounded in time.
     b.work(20 + value.len() as u64)?;
     let parse = |layout: &str, zone: &Option<Location>| match zone {
-        Some(l) => format::parse(layout, value, l, l),
-        None => format::parse(layout, value, &Location::utc(), &Location::local()),
+        Some(l) => parse::parse(layout, value, l, l),
+        None => parse::parse(layout, value, &Location::utc(), &Location::local()),
     };
-    fn failed<'l>(layout: &'l str, value: &'l str) -> impl Fn(format::ParseFail) -> Fail + 'l {
+    fn failed<'l>(layout: &'l str, value: &'l str) -> impl Fn(parse::ParseFail) -> Fail + 'l {
         move |f| Fail::runtime(f.message(layout, value))
     }
     let t = match args.len() {
