@@ -23,23 +23,42 @@
 //! Compile once, evaluate many times; a [`Program`] is `Send + Sync`.
 //!
 //! # Mapping functions
-//! `notNullOrEmpty`, `toScimEmails`, `toScimAddresses`, `toScimPhoneNumbers` turn directory
-//! data into SCIM attributes; their exact conversions are documented in the `scim` module:
-//! emails and phone numbers become one-element lists marked primary with type `"work"`
-//! by default; an address keeps its non-empty fields, folds `poBox` into `streetAddress`
-//! and gains a `formatted` text; arrays map every element, the first being primary; nil,
-//! `""` and empty input give nil.
+//! The reference's mapping functions turn directory data into SCIM 2.0 attributes:
+//! - `notNullOrEmpty(x)`: `false` for nil, `""`, `[]` and `{}`; `true` for anything else
+//!   (including `0`, `false` and `" "`).
+//! - `toScimEmails(email)`: nil or `""` → nil; a string →
+//!   `[{"value": email, "type": "work", "primary": true}]`; an array of strings → one entry
+//!   per non-empty string, only the first primary (nil if none remain).
+//! - `toScimAddresses(address)`: nil → nil; a directory address
+//!   `{type, streetAddress, poBox, locality, region, postalCode, country}` →
+//!   `[{"type", "streetAddress", "locality", "region", "postalCode", "country", "formatted",
+//!   "primary": true}]`: `type` defaults to `"work"`, a `poBox` becomes a second line of
+//!   `streetAddress`, `formatted` joins the non-empty lines `streetAddress`,
+//!   `"locality, region postalCode"` and `country` with `"\n"`, empty fields are omitted,
+//!   and an address with no content at all is dropped. An array maps every address, the
+//!   first kept one being primary; nil if none remain.
+//! - `toScimPhoneNumbers(phone)`: nil → nil; `{type, number}` →
+//!   `[{"type": type or "work", "value": number, "primary": true}]` (dropped when the number
+//!   is empty); a plain string is a work number; an array maps each, the first primary.
 //!
 //! # Semantics
-//! As expr-lang v1.17: missing map keys read nil; `??` takes the right side only for nil;
-//! `+` joins strings; `int / int` is a float (`1 / 0` is `+Inf`), `%` by zero is an error;
-//! `1 == 1.0`; `and`/`or` short-circuit; integer arithmetic wraps. Deliberate differences,
-//! chosen for mappings: reading a field or index of nil gives nil (Go errors), and the
-//! predicate builtins treat a nil collection as empty. Maps are visited in key order.
-//! Time zones come from the system's zoneinfo.
+//! As expr-lang v1.17 (its conformance cases all pass): missing map keys read nil; `??`
+//! takes the right side only for nil; `+` joins strings; `int / int` is a float (`1 / 0` is
+//! `+Inf`, as in Go), `%` by zero is an error; `1 == 1.0`; `and`/`or` short-circuit and need
+//! booleans; integer arithmetic wraps; dates, durations and Go layouts (`date(x).Format(...)`)
+//! behave as Go's `time`. Deliberate differences, chosen for mappings: reading a field or
+//! index of nil gives nil (Go errors), and the predicate builtins treat a nil collection as
+//! empty. Maps are visited in key order (Go's order is random). Time zones come from the
+//! system's zoneinfo.
+//!
+//! # Output
+//! [`Value::to_json`] / [`Value::into_json`] (which moves instead of copying) give a
+//! `serde_json::Value`; `Value` also implements `serde::Serialize`, so a result can be
+//! written as JSON text directly. Maps come out with sorted keys.
 //!
 //! # Safety
-//! Source length, nesting depth, evaluation steps, allocation and the size of produced
+//! Source length (64 KiB), nesting depth (128, or less in unoptimised builds where a stack
+//! guard trips first), evaluation steps, allocation and the size and depth of produced
 //! values are bounded ([`Limits`]): no input panics, hangs or overflows the stack.
 
 mod ast;
