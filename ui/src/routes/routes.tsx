@@ -9,6 +9,7 @@ import { ConnectorCrumb, ConnectorDetailPage } from '../features/catalog/Connect
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppLayout } from '../features/shell/AppLayout';
+import { UserCrumb, UserDetailPage } from '../features/users/UserDetailPage';
 import { UsersPage } from '../features/users/UsersPage';
 import type { RouteHandle } from './handle';
 import { RouteError } from './RouteError';
@@ -22,7 +23,18 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/applications" replace /> },
-      { path: 'users', element: <UsersPage />, handle: crumb('Users') },
+      {
+        path: 'users',
+        handle: crumb('Users'),
+        children: [
+          { index: true, element: <UsersPage /> },
+          {
+            path: ':id',
+            element: <UserDetailPage />,
+            handle: { crumb: (p) => <UserCrumb id={p.id ?? ''} /> } satisfies RouteHandle,
+          },
+        ],
+      },
       { path: 'groups', element: <GroupsPage />, handle: crumb('Groups') },
       {
         path: 'applications',

@@ -14,3 +14,9 @@ export function renderApp(path: string) {
   const utils = render(<AppRoot queryClient={queryClient} router={router} env="test" />);
   return { ...utils, user, router, queryClient };
 }
+
+/** Puts a whole value into an input the way a paste does (one input event, not one per key). */
+export async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, value: string) {
+  await user.click(input);
+  await user.paste(value);
+}

@@ -36,3 +36,10 @@ window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 Object.defineProperty(window, 'scrollTo', { writable: true, value: () => {} });
+
+// Mantine's autosizing Textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
