@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Fail, Res};
-use crate::value::{measure, sort_entries, AnyMap, Array, Key, Map, Str, Value};
+use crate::value::{measure_walked, sort_entries, AnyMap, Array, Key, Map, Str, Value};
 
 /// Longest accepted source text, in bytes.
 pub const MAX_SOURCE_LEN: usize = 64 * 1024;
@@ -125,7 +125,8 @@ impl Budget {
         &mut self,
         items: impl Iterator<Item = &'v Value<'a>>,
     ) -> Res<(u32, u64)> {
-        let (depth, weight) = measure(items, self.limits.max_value_weight);
+        let (depth, weight, walked) = measure_walked(items, self.limits.max_value_weight);
+        self.work(walked)?;
         if depth > self.limits.max_value_depth {
             return Err(Fail::limit(format!(
                 "the result would nest arrays or maps {depth} levels deep; at most {} are allowed",

@@ -382,6 +382,33 @@ fn long_loops_stop() {
 }
 
 #[test]
+fn big_borrowed_data_is_walked_only_within_the_budget() {
+    // A large context (as the CLI's `expr eval` may bind): 200,000 nodes.
+    let ctx = json!({
+        "list": (0..100_000).collect::<Vec<_>>(),
+        "obj": (0..50_000).map(|i| (format!("k{i}"), json!(i))).collect::<serde_json::Map<_, _>>(),
+    });
+    let schema = Schema::from_context(&json!({"ctx": {}}));
+    for src in [
+        "map(1..100000, [ctx])",
+        "map(1..100000, ctx == [1])",
+        "map(1..100000, ctx.list in [[1]])",
+        "map(1..10000, keys(ctx.obj))",
+        "map(1..10000, string(ctx.list))",
+    ] {
+        let start = Instant::now();
+        let program = compile(src, &schema).unwrap();
+        let e = program.eval(&Env::new().with("ctx", &ctx)).expect_err(src);
+        assert_eq!(e.kind, ErrorKind::Limit, "{src}: {e}");
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{src} took {:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
 fn nested_expressions_run_on_a_small_stack_and_deeper_ones_fail_cleanly() {
     // 20 nested calls/arrays (40 levels) is far beyond real mappings; it must work even in
     // unoptimised builds, where frames are largest.

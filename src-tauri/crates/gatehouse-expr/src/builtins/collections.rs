@@ -76,7 +76,9 @@ pub(super) fn take<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     b.array(list.iter().take(n).collect())
 }
 
-fn entries<'a>(name: &str, v: &Value<'a>) -> Res<Vec<(Value<'a>, Value<'a>)>> {
+fn entries<'a>(name: &str, b: &mut Budget, v: &Value<'a>) -> Res<Vec<(Value<'a>, Value<'a>)>> {
+    // Listing (and, for borrowed JSON, sorting) the entries is work proportional to them.
+    b.work(v.obj().map_or(0, |o| o.len() as u64) + 1)?;
     if let Value::AnyMap(m) = v {
         return Ok(m.iter().map(|(k, v)| (k.to_value(), v.clone())).collect());
     }
@@ -94,17 +96,17 @@ fn entries<'a>(name: &str, v: &Value<'a>) -> Res<Vec<(Value<'a>, Value<'a>)>> {
 }
 
 pub(super) fn keys<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let e = entries("keys", &args[0])?;
+    let e = entries("keys", b, &args[0])?;
     b.array(e.into_iter().map(|(k, _)| k).collect())
 }
 
 pub(super) fn values<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let e = entries("values", &args[0])?;
+    let e = entries("values", b, &args[0])?;
     b.array(e.into_iter().map(|(_, v)| v).collect())
 }
 
 pub(super) fn to_pairs<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let e = entries("toPairs", &args[0])?;
+    let e = entries("toPairs", b, &args[0])?;
     let mut out = Vec::with_capacity(e.len());
     for (k, v) in e {
         out.push(b.array(vec![k, v])?);

@@ -191,15 +191,29 @@ pub(crate) fn measure<'v, 'a: 'v>(
     items: impl Iterator<Item = &'v Value<'a>>,
     cap: u64,
 ) -> (u32, u64) {
-    let (mut depth, mut weight) = (0u32, 1u64);
+    let (depth, weight, _) = measure_walked(items, cap);
+    (depth, weight)
+}
+
+/// Like `measure`, also returning how many borrowed-JSON nodes were walked to find out
+/// (owned elements cost nothing: their weight is recorded).
+pub(crate) fn measure_walked<'v, 'a: 'v>(
+    items: impl Iterator<Item = &'v Value<'a>>,
+    cap: u64,
+) -> (u32, u64, u64) {
+    let (mut depth, mut weight, mut walked) = (0u32, 1u64, 0u64);
     for v in items {
         depth = depth.max(v.depth());
-        weight = weight.saturating_add(v.weight(cap.saturating_sub(weight)));
+        let w = v.weight(cap.saturating_sub(weight));
+        if matches!(v, Value::JsonArray(_) | Value::JsonObject(_)) {
+            walked = walked.saturating_add(w);
+        }
+        weight = weight.saturating_add(w);
         if weight > cap {
             break;
         }
     }
-    (depth + 1, weight)
+    (depth + 1, weight, walked)
 }
 
 /// Node count of borrowed JSON (strings weigh one per 16 bytes), counting at most to `cap`.

@@ -20,7 +20,7 @@ pub use containers::{AnyMap, Array, Map};
 pub use key::Key;
 
 use containers::json_weight;
-pub(crate) use containers::{measure, sort_entries};
+pub(crate) use containers::{measure_walked, sort_entries};
 
 pub(crate) use convert::{base64_decode, base64_encode, from_json_owned};
 pub(crate) use format::{go_format, go_json};
