@@ -96,3 +96,16 @@ export async function waitForText(browser, text, timeout = 10000) {
     { timeout, timeoutMsg: `page never showed "${text}"` },
   );
 }
+
+/**
+ * Replaces an input's text the way a person does (select all, delete, type), so React's
+ * controlled inputs see every change; WebDriver's clear() does not fire input events.
+ */
+export async function fill(browser, id, text) {
+  const el = await shown(browser, id);
+  await el.click();
+  await browser.keys(['Control', 'a']);
+  await browser.keys('Backspace');
+  if (text) await el.addValue(text);
+  return el;
+}

@@ -168,7 +168,7 @@ fn an_unwritable_data_folder_is_a_clear_error() {
     let out = Command::cargo_bin("gatehouse").unwrap().args(["--data-dir"]).arg(file.join("data")).arg("info").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cannot use the data folder"), "{err}");
+    assert!(err.contains("Cannot use the data folder"), "{err}");
 }
 
 #[test]

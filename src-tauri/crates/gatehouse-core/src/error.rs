@@ -16,15 +16,15 @@ pub enum CoreError {
     #[error("{what} not found")]
     NotFound { what: String },
     #[error(
-        "this database was written by a newer version of Gatehouse (schema {found}; this version \
+        "This database was written by a newer version of Gatehouse (schema {found}; this version \
          understands up to {supported}). Install the newer Gatehouse, or choose another data folder."
     )]
     StoreTooNew { found: u32, supported: u32 },
-    #[error("cannot use the data folder {path}: {reason}")]
+    #[error("Cannot use the data folder {path}: {reason}")]
     StoreUnavailable { path: String, reason: String },
-    #[error("database upgrade {version} failed: {message}")]
+    #[error("Database upgrade {version} failed: {message}")]
     Migration { version: u32, message: String },
-    #[error("database error: {0}")]
+    #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Internal(String),
