@@ -29,7 +29,11 @@ pub async fn application_create(state: State<'_, AppState>, app: NewApplication)
 }
 
 #[tauri::command]
-pub async fn application_update_general(state: State<'_, AppState>, id: String, general: GeneralInfo) -> Res<Application> {
+pub async fn application_update_general(
+    state: State<'_, AppState>,
+    id: String,
+    general: GeneralInfo,
+) -> Res<Application> {
     Ok(state.core()?.update_application_general(&id, &general)?)
 }
 

@@ -15,7 +15,8 @@ const USERS: usize = 100_000;
 
 fn csv() -> String {
     let first = ["ada", "grace", "alan", "linus", "barbara", "ken", "radia", "edsger", "frances", "donald"];
-    let last = ["lovelace", "hopper", "turing", "torvalds", "liskov", "thompson", "perlman", "dijkstra", "allen", "knuth"];
+    let last =
+        ["lovelace", "hopper", "turing", "torvalds", "liskov", "thompson", "perlman", "dijkstra", "allen", "knuth"];
     let mut s = String::with_capacity(USERS * 120);
     s.push_str("username,email,firstname,lastname,jobTitle,department,phone.work,address.work.locality\n");
     for i in 0..USERS {
@@ -39,7 +40,11 @@ pub fn run(report: &mut Report) -> anyhow::Result<()> {
     let t = Instant::now();
     let r = core.import_users_csv(data.as_bytes())?;
     let secs = t.elapsed().as_secs_f64();
-    anyhow::ensure!(r.imported as usize == USERS && r.errors.is_empty(), "bench CSV must import cleanly: {:?}", r.errors.first());
+    anyhow::ensure!(
+        r.imported as usize == USERS && r.errors.is_empty(),
+        "bench CSV must import cleanly: {:?}",
+        r.errors.first()
+    );
     report.add("directory: CSV import of 100,000 users", USERS as f64 / secs, "users/s", Goal::AtLeast(50_000.0));
 
     let mut page_no = 0u32;

@@ -30,25 +30,10 @@ const MAPPING: [(&str, &str); 16] = [
     ("phoneNumbers", "toScimPhoneNumbers(find(jcUser.phoneNumbers, .type == 'work') ?? first(jcUser.phoneNumbers))"),
 ];
 
-const FIRST: [&str; 8] = [
-    "Ada",
-    "Grace",
-    "Alan",
-    "Katherine",
-    "Linus",
-    "Margaret",
-    "Dennis",
-    "Barbara",
-];
-const LAST: [&str; 8] = [
-    "Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Ritchie", "Liskov",
-];
-const CITIES: [(&str, &str, &str); 4] = [
-    ("Zurich", "ZH", "CH"),
-    ("Boston", "MA", "US"),
-    ("London", "", "GB"),
-    ("Berlin", "BE", "DE"),
-];
+const FIRST: [&str; 8] = ["Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Dennis", "Barbara"];
+const LAST: [&str; 8] = ["Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Ritchie", "Liskov"];
+const CITIES: [(&str, &str, &str); 4] =
+    [("Zurich", "ZH", "CH"), ("Boston", "MA", "US"), ("London", "", "GB"), ("Berlin", "BE", "DE")];
 
 /// A directory user shaped like the vendor's API, with the usual gaps: some have no display
 /// name or last name, some only a home address or none, some no phone.
@@ -61,7 +46,8 @@ fn user(i: usize) -> Value {
     let (city, region, country) = CITIES[i % CITIES.len()];
     let work = json!({"type": "work", "streetAddress": format!("{} Main St", i % 500), "poBox": match i % 9 { 0 => "PO Box 12", _ => "" },
         "locality": city, "region": region, "postalCode": format!("{:05}", i % 99_999), "country": country});
-    let home = json!({"type": "home", "streetAddress": format!("{} Home Rd", i % 300), "locality": city, "country": country});
+    let home =
+        json!({"type": "home", "streetAddress": format!("{} Home Rd", i % 300), "locality": city, "country": country});
     let addresses = match i % 4 {
         0 => json!([home, work]),
         1 => json!([work]),
@@ -95,16 +81,12 @@ fn map_user(
     provider: &Value,
     out: &mut Vec<u8>,
 ) -> anyhow::Result<usize> {
-    let env = Env::new()
-        .with("jcUser", jc_user)
-        .with("providerUser", provider);
+    let env = Env::new().with("jcUser", jc_user).with("providerUser", provider);
     out.clear();
     out.push(b'{');
     let mut n = 0;
     for (target, program) in programs {
-        let v = program
-            .eval(&env)
-            .map_err(|e| anyhow::anyhow!("{target}: {e}"))?;
+        let v = program.eval(&env).map_err(|e| anyhow::anyhow!("{target}: {e}"))?;
         if v.is_nil() {
             continue;
         }
@@ -127,17 +109,10 @@ pub fn run(report: &mut Report) -> anyhow::Result<()> {
     let compile_time = median(500, || {
         let _ = std::hint::black_box(compile(std::hint::black_box(DISPLAY_NAME), &schema));
     });
-    report.add(
-        "expr: compile 15Five displayName expression",
-        compile_time.as_secs_f64() * 1e6,
-        "µs",
-        Goal::None,
-    );
+    report.add("expr: compile 15Five displayName expression", compile_time.as_secs_f64() * 1e6, "µs", Goal::None);
 
-    let programs: Vec<(&str, Program)> = MAPPING
-        .iter()
-        .map(|(t, src)| Ok((*t, compile(src, &schema)?)))
-        .collect::<anyhow::Result<_>>()?;
+    let programs: Vec<(&str, Program)> =
+        MAPPING.iter().map(|(t, src)| Ok((*t, compile(src, &schema)?))).collect::<anyhow::Result<_>>()?;
     let users: Vec<Value> = (0..10_000).map(user).collect();
     let empty = json!({});
     let existing = json!({"externalId": "15five-1", "locale": "de-CH"});
@@ -153,10 +128,7 @@ pub fn run(report: &mut Report) -> anyhow::Result<()> {
         attributes += map_user(&programs, u, provider(i), &mut buf)?;
         serde_json::from_slice::<Map<String, Value>>(&buf)?;
     }
-    anyhow::ensure!(
-        attributes > 10 * users.len(),
-        "the mapping produced too few attributes: {attributes}"
-    );
+    anyhow::ensure!(attributes > 10 * users.len(), "the mapping produced too few attributes: {attributes}");
 
     let time = median(7, || {
         let mut n = 0;
@@ -165,11 +137,6 @@ pub fn run(report: &mut Report) -> anyhow::Result<()> {
         }
         std::hint::black_box(n);
     });
-    report.add(
-        "expr: 15Five default mapping x 10,000 users",
-        ms(time),
-        "ms",
-        Goal::Below(100.0),
-    );
+    report.add("expr: 15Five default mapping x 10,000 users", ms(time), "ms", Goal::Below(100.0));
     Ok(())
 }

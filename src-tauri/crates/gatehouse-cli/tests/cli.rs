@@ -110,14 +110,23 @@ fn users_groups_and_applications_from_a_script() {
     let app_id = apps[0]["id"].as_str().unwrap().to_string();
     env.ok(&["app", "bind", &app_id, "Engineering"]);
     let show = env.json(&["app", "show", &app_id, "--json"]);
-    let users: Vec<&str> = show["effectiveUsers"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+    let users: Vec<&str> =
+        show["effectiveUsers"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
     assert_eq!(users, ["ada", "grace"]);
     env.ok(&["user", "suspend", "ada"]);
     assert_eq!(env.json(&["user", "show", "ada", "--json"])["state"], "suspended");
 
     let events = env.json(&["events", "--json"]);
     let names: Vec<&str> = events.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
-    for n in ["user_create", "user_update", "group_create", "group_members_add", "application_create", "application_group_bind", "user_suspend"] {
+    for n in [
+        "user_create",
+        "user_update",
+        "group_create",
+        "group_members_add",
+        "application_create",
+        "application_group_bind",
+        "user_suspend",
+    ] {
         assert!(names.contains(&n), "event {n} recorded: {names:?}");
     }
     let app_events = env.json(&["events", "--app", &app_id, "--json"]);
@@ -165,7 +174,13 @@ fn an_unwritable_data_folder_is_a_clear_error() {
     let env = Env::new();
     let file = env.dir.path().join("file");
     std::fs::write(&file, "x").unwrap();
-    let out = Command::cargo_bin("gatehouse").unwrap().args(["--data-dir"]).arg(file.join("data")).arg("info").output().unwrap();
+    let out = Command::cargo_bin("gatehouse")
+        .unwrap()
+        .args(["--data-dir"])
+        .arg(file.join("data"))
+        .arg("info")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Cannot use the data folder"), "{err}");

@@ -191,10 +191,7 @@ pub fn list(conn: &Connection, q: &EventQuery) -> CoreResult<EventPage> {
          FROM events WHERE {filter} ORDER BY id DESC LIMIT ?4 OFFSET ?5"
     ))?;
     let items = stmt
-        .query_map(
-            params![q.app_id, q.name, outcome, page_size, (page - 1) as i64 * page_size as i64],
-            from_row,
-        )?
+        .query_map(params![q.app_id, q.name, outcome, page_size, (page - 1) as i64 * page_size as i64], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(EventPage { items, total, page, page_size })
 }

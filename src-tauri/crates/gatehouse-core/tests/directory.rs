@@ -30,9 +30,7 @@ fn snapshot(core: &Gatehouse) -> String {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
         let n = stmt.column_count();
         let rows = stmt
-            .query_map([], |r| {
-                Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
-            })
+            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|")))
             .unwrap();
         for row in rows {
             out.push_str(&format!("{table}: {}\n", row.unwrap()));
@@ -109,7 +107,9 @@ fn suspending_and_reactivating_are_recorded_as_such() {
 #[test]
 fn the_users_list_searches_sorts_and_pages_in_the_core() {
     let (_d, core) = core();
-    for (u, first, last) in [("zed", "Zed", "Young"), ("amy", "Amy", "Xu"), ("bob", "Bob", "Wong"), ("cat", "Cat", "Vance")] {
+    for (u, first, last) in
+        [("zed", "Zed", "Young"), ("amy", "Amy", "Xu"), ("bob", "Bob", "Wong"), ("cat", "Cat", "Vance")]
+    {
         let mut d = user(u);
         d.firstname = first.into();
         d.lastname = last.into();
@@ -120,22 +120,28 @@ fn the_users_list_searches_sorts_and_pages_in_the_core() {
     assert_eq!(page.items.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(), ["amy", "bob"]);
     let page2 = core.users(&UserQuery { sort: UserSort::Name, page: 2, page_size: 2, ..Default::default() }).unwrap();
     assert_eq!(page2.items.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(), ["cat", "zed"]);
-    let desc = core.users(&UserQuery { sort: UserSort::Username, descending: true, page: 1, page_size: 1, ..Default::default() }).unwrap();
+    let desc = core
+        .users(&UserQuery { sort: UserSort::Username, descending: true, page: 1, page_size: 1, ..Default::default() })
+        .unwrap();
     assert_eq!(desc.items[0].username, "zed");
     // Substring search (trigram index) over name, username and email, case-insensitive.
-    let found = core.users(&UserQuery { search: Some("WON".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
+    let found =
+        core.users(&UserQuery { search: Some("WON".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
     assert_eq!(found.items.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(), ["bob"]);
     // Short text falls back to a scan but still matches.
-    let short = core.users(&UserQuery { search: Some("xu".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
+    let short =
+        core.users(&UserQuery { search: Some("xu".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
     assert_eq!(short.total, 1);
     // The search index follows renames.
     let bob = core.user("bob").unwrap();
     let mut d = bob.draft.clone();
     d.lastname = "Marley".into();
     core.update_user(&bob.id, &d).unwrap();
-    let after = core.users(&UserQuery { search: Some("wong".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
+    let after =
+        core.users(&UserQuery { search: Some("wong".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
     assert_eq!(after.total, 0);
-    let marley = core.users(&UserQuery { search: Some("marley".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
+    let marley =
+        core.users(&UserQuery { search: Some("marley".into()), page: 1, page_size: 10, ..Default::default() }).unwrap();
     assert_eq!(marley.total, 1);
 }
 
@@ -162,7 +168,8 @@ fn groups_members_and_bindings_decide_who_reaches_an_application() {
     core.bind_group(&app.id, &eng.id).unwrap();
     core.bind_group(&app.id, "sales").unwrap();
     let eff = core.effective_users(&app.id, 1, 100).unwrap();
-    let got: Vec<(String, Vec<String>)> = eff.items.iter().map(|u| (u.username.clone(), u.granted_by.clone())).collect();
+    let got: Vec<(String, Vec<String>)> =
+        eff.items.iter().map(|u| (u.username.clone(), u.granted_by.clone())).collect();
     assert_eq!(
         got,
         vec![
@@ -173,7 +180,11 @@ fn groups_members_and_bindings_decide_who_reaches_an_application() {
     );
     core.unbind_group(&app.id, "Engineering").unwrap();
     let eff = core.effective_users(&app.id, 1, 100).unwrap();
-    assert_eq!(eff.items.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(), ["ben", "cho"], "ben keeps access via Sales");
+    assert_eq!(
+        eff.items.iter().map(|u| u.username.as_str()).collect::<Vec<_>>(),
+        ["ben", "cho"],
+        "ben keeps access via Sales"
+    );
     let group = core.group("sales").unwrap();
     assert_eq!(group.member_count, 2);
     assert_eq!(group.applications.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(), ["15Five"]);

@@ -28,8 +28,11 @@ fn reopening_keeps_data_and_does_not_reapply_migrations() {
     let dir = tempfile::tempdir().unwrap();
     {
         let core = open(dir.path());
-        core.update_settings(&Settings { organization_name: "Acme".into(), idp_base_url: "https://sso.acme.test".into() })
-            .unwrap();
+        core.update_settings(&Settings {
+            organization_name: "Acme".into(),
+            idp_base_url: "https://sso.acme.test".into(),
+        })
+        .unwrap();
     }
     let core = open(dir.path());
     assert_eq!(core.settings().unwrap().organization_name, "Acme");
@@ -116,7 +119,10 @@ fn saving_settings_records_one_event_naming_the_changed_fields() {
     let dir = tempfile::tempdir().unwrap();
     let core = open(dir.path());
     let saved = core
-        .update_settings(&Settings { organization_name: " Acme ".into(), idp_base_url: "https://sso.acme.test/".into() })
+        .update_settings(&Settings {
+            organization_name: " Acme ".into(),
+            idp_base_url: "https://sso.acme.test/".into(),
+        })
         .unwrap();
     assert_eq!(saved.organization_name, "Acme", "trimmed");
     assert_eq!(saved.idp_base_url, "https://sso.acme.test", "no trailing slash");

@@ -89,7 +89,10 @@ pub fn run(core: &Gatehouse, cmd: Command) -> anyhow::Result<()> {
             output::field("connector", &a.connector_name);
             output::field("IdP URL", &a.idp_url);
             let groups: Vec<&str> = a.groups.iter().map(|g| g.name.as_str()).collect();
-            output::field("bound groups", if groups.is_empty() { "(none: nobody has access)".into() } else { groups.join(", ") });
+            output::field(
+                "bound groups",
+                if groups.is_empty() { "(none: nobody has access)".into() } else { groups.join(", ") },
+            );
             output::field("effective users", users.total);
             let rows: Vec<Vec<String>> = users
                 .items

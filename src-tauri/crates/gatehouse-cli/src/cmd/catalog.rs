@@ -26,7 +26,8 @@ pub fn run(cmd: Command) -> anyhow::Result<()> {
             if json {
                 return output::json(&snapshot);
             }
-            let rows: Vec<Vec<String>> = snapshot.connectors.iter().map(|c| vec![c.id.clone(), c.name.clone()]).collect();
+            let rows: Vec<Vec<String>> =
+                snapshot.connectors.iter().map(|c| vec![c.id.clone(), c.name.clone()]).collect();
             output::table(&["ID", "NAME"], &rows);
             for issue in &snapshot.issues {
                 eprintln!("warning: {} {}: {}", issue.file, issue.field, issue.message);

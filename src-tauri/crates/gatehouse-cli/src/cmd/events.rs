@@ -24,13 +24,8 @@ pub struct Args {
 
 pub fn run(core: &Gatehouse, args: Args) -> anyhow::Result<()> {
     let outcome = args.outcome.as_deref().map(|o| if o == "failure" { Outcome::Failure } else { Outcome::Success });
-    let page = core.events(&EventQuery {
-        app_id: args.app,
-        name: args.name,
-        outcome,
-        page: 1,
-        page_size: args.limit,
-    })?;
+    let page =
+        core.events(&EventQuery { app_id: args.app, name: args.name, outcome, page: 1, page_size: args.limit })?;
     if args.json {
         return output::json(&page.items);
     }

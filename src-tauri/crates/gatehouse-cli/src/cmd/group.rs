@@ -76,7 +76,8 @@ pub fn run(core: &Gatehouse, cmd: Command) -> anyhow::Result<()> {
         }
         Command::Show { group, json } => {
             let g = core.group(&group)?;
-            let members = core.users(&UserQuery { group_id: Some(g.id.clone()), page: 1, page_size: 500, ..Default::default() })?;
+            let members =
+                core.users(&UserQuery { group_id: Some(g.id.clone()), page: 1, page_size: 500, ..Default::default() })?;
             if json {
                 let mut v = serde_json::to_value(&g)?;
                 v["members"] = serde_json::to_value(&members.items)?;

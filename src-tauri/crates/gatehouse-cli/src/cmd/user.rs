@@ -113,7 +113,9 @@ pub fn run(core: &Gatehouse, cmd: Command) -> anyhow::Result<()> {
             let rows: Vec<Vec<String>> = p
                 .items
                 .iter()
-                .map(|u| vec![u.username.clone(), u.name.clone(), u.email.clone(), u.state.as_str().into(), u.id.clone()])
+                .map(|u| {
+                    vec![u.username.clone(), u.name.clone(), u.email.clone(), u.state.as_str().into(), u.id.clone()]
+                })
                 .collect();
             output::table(&["USERNAME", "NAME", "EMAIL", "STATE", "ID"], &rows);
             println!("({} of {} users, page {})", p.items.len(), p.total, p.page);

@@ -31,7 +31,12 @@ impl Gatehouse {
         self.hydrate(&conn, &s, row)
     }
 
-    fn hydrate(&self, conn: &rusqlite::Connection, s: &settings::Settings, row: table::Row_) -> CoreResult<Application> {
+    fn hydrate(
+        &self,
+        conn: &rusqlite::Connection,
+        s: &settings::Settings,
+        row: table::Row_,
+    ) -> CoreResult<Application> {
         let (connector_name, sso, provisioning) = match self.connector(&row.connector_id) {
             Ok(c) => (
                 c.name.clone(),
@@ -69,9 +74,9 @@ impl Gatehouse {
     }
 
     pub fn create_application(&self, new: &NewApplication) -> CoreResult<Application> {
-        let connector = self
-            .connector(&new.connector_id)
-            .map_err(|_| CoreError::invalid("connectorId", format!("No connector '{}' in the catalog.", new.connector_id)))?;
+        let connector = self.connector(&new.connector_id).map_err(|_| {
+            CoreError::invalid("connectorId", format!("No connector '{}' in the catalog.", new.connector_id))
+        })?;
         let general = new.general.validated()?;
         let suffix = match new.idp_url_suffix.trim() {
             "" => self.suggest_idp_url_suffix(&general.label)?,
@@ -128,9 +133,11 @@ impl Gatehouse {
             for id in &unique {
                 let row = table::get(tx, id)?;
                 table::delete(tx, id)?;
-                let ev = NewEvent::success("application_delete")
-                    .app(id.as_str(), &row.general.label)
-                    .subject("application", id.as_str(), &row.general.label);
+                let ev = NewEvent::success("application_delete").app(id.as_str(), &row.general.label).subject(
+                    "application",
+                    id.as_str(),
+                    &row.general.label,
+                );
                 self.record(tx, ev)?;
             }
             Ok(unique.len())
@@ -152,7 +159,8 @@ impl Gatehouse {
     fn change_binding(&self, app_id: &str, group: &str, bind: bool) -> CoreResult<()> {
         self.store().with_tx(|tx| {
             let app = table::get(tx, app_id)?;
-            let g = groups::find(tx, group).map_err(|_| CoreError::invalid("group", format!("No user group '{group}'.")))?;
+            let g = groups::find(tx, group)
+                .map_err(|_| CoreError::invalid("group", format!("No user group '{group}'.")))?;
             let changed =
                 if bind { table::bind(tx, app_id, &g.id, &now_rfc3339())? } else { table::unbind(tx, app_id, &g.id)? };
             if !changed {

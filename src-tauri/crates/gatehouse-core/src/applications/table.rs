@@ -187,7 +187,14 @@ pub struct Row_ {
     pub updated_at: String,
 }
 
-pub fn insert(conn: &Connection, id: &str, connector_id: &str, g: &GeneralInfo, suffix: &str, now: &str) -> CoreResult<()> {
+pub fn insert(
+    conn: &Connection,
+    id: &str,
+    connector_id: &str,
+    g: &GeneralInfo,
+    suffix: &str,
+    now: &str,
+) -> CoreResult<()> {
     conn.prepare_cached(
         "INSERT INTO applications (id, connector_id, label, description, portal_image, portal_color, show_in_portal,
            idp_url_suffix, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
@@ -212,7 +219,15 @@ pub fn update_general(conn: &Connection, id: &str, g: &GeneralInfo, now: &str) -
             "UPDATE applications SET label = ?2, description = ?3, portal_image = ?4, portal_color = ?5,
                show_in_portal = ?6, updated_at = ?7 WHERE id = ?1",
         )?
-        .execute(params![id, g.label, g.description, image_str(g.portal_image), g.portal_color, g.show_in_portal, now])?;
+        .execute(params![
+            id,
+            g.label,
+            g.description,
+            image_str(g.portal_image),
+            g.portal_color,
+            g.show_in_portal,
+            now
+        ])?;
     if n == 0 {
         return Err(CoreError::not_found(format!("application '{id}'")));
     }
@@ -274,7 +289,9 @@ pub fn bound_groups(conn: &Connection, app_id: &str) -> CoreResult<Vec<BoundGrou
          FROM application_groups ag JOIN groups g ON g.id = ag.group_id WHERE ag.app_id = ?1 ORDER BY g.name_key",
     )?;
     let rows = stmt
-        .query_map([app_id], |r| Ok(BoundGroup { id: r.get(0)?, name: r.get(1)?, member_count: r.get(2)?, bound_at: r.get(3)? }))?
+        .query_map([app_id], |r| {
+            Ok(BoundGroup { id: r.get(0)?, name: r.get(1)?, member_count: r.get(2)?, bound_at: r.get(3)? })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
@@ -322,7 +339,13 @@ pub fn effective_users(conn: &Connection, app_id: &str, page: u32, page_size: u3
             let username: String = r.get(1)?;
             let display: String = r.get(3)?;
             let full = format!("{} {}", r.get::<_, String>(4)?, r.get::<_, String>(5)?).trim().to_string();
-            let name = if !display.is_empty() { display } else if !full.is_empty() { full } else { username.clone() };
+            let name = if !display.is_empty() {
+                display
+            } else if !full.is_empty() {
+                full
+            } else {
+                username.clone()
+            };
             let state: String = r.get(6)?;
             Ok(EffectiveUser {
                 id: r.get(0)?,

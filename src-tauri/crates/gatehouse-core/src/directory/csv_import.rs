@@ -52,8 +52,22 @@ enum Column {
 }
 
 const TEXT: &[&str] = &[
-    "username", "email", "firstname", "middlename", "lastname", "displayname", "jobTitle", "employeeIdentifier",
-    "employeeType", "department", "costCenter", "company", "manager", "location", "description", "locale",
+    "username",
+    "email",
+    "firstname",
+    "middlename",
+    "lastname",
+    "displayname",
+    "jobTitle",
+    "employeeIdentifier",
+    "employeeType",
+    "department",
+    "costCenter",
+    "company",
+    "manager",
+    "location",
+    "description",
+    "locale",
     "preferredLanguage",
 ];
 const ADDRESS_FIELDS: &[&str] = &["streetAddress", "poBox", "locality", "region", "postalCode", "country"];
@@ -126,7 +140,10 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
     let header = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            push(&mut errors, CsvRowError { line: 1, field: String::new(), message: format!("Cannot read the header row: {e}") });
+            push(
+                &mut errors,
+                CsvRowError { line: 1, field: String::new(), message: format!("Cannot read the header row: {e}") },
+            );
             return (Vec::new(), errors, truncated);
         }
     };
@@ -140,8 +157,17 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
             ),
         }
     }
-    if !columns.iter().any(|c| matches!(c, Column::Text("username"))) || !columns.iter().any(|c| matches!(c, Column::Text("email"))) {
-        push(&mut errors, CsvRowError { line: 1, field: String::new(), message: "The header must name at least username and email.".into() });
+    if !columns.iter().any(|c| matches!(c, Column::Text("username")))
+        || !columns.iter().any(|c| matches!(c, Column::Text("email")))
+    {
+        push(
+            &mut errors,
+            CsvRowError {
+                line: 1,
+                field: String::new(),
+                message: "The header must name at least username and email.".into(),
+            },
+        );
     }
     if !errors.is_empty() {
         return (Vec::new(), errors, truncated);
@@ -174,7 +200,9 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
                 },
                 Column::Phone(kind) => d.phone_numbers.push(PhoneNumber { kind: kind.clone(), number: v }),
                 Column::Address(kind, f) => {
-                    let a = addresses.entry(kind.clone()).or_insert_with(|| Address { kind: kind.clone(), ..Default::default() });
+                    let a = addresses
+                        .entry(kind.clone())
+                        .or_insert_with(|| Address { kind: kind.clone(), ..Default::default() });
                     set_address(a, f, v);
                 }
                 Column::Custom(name) => {
@@ -189,7 +217,10 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
             continue;
         }
         match validate::user(&d) {
-            Err(e) => push(&mut errors, CsvRowError { line, field: e.field().unwrap_or_default().into(), message: e.to_string() }),
+            Err(e) => push(
+                &mut errors,
+                CsvRowError { line, field: e.field().unwrap_or_default().into(), message: e.to_string() },
+            ),
             Ok(d) => {
                 if !seen.insert(d.username.to_lowercase()) {
                     let message = format!("The username '{}' appears more than once in the file.", d.username);

@@ -174,7 +174,8 @@ pub fn of_user(conn: &Connection, user_id: &str) -> CoreResult<Vec<GroupRef>> {
         "SELECT g.id, g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ?1
          ORDER BY g.name_key",
     )?;
-    let rows =
-        stmt.query_map([user_id], |r| Ok(GroupRef { id: r.get(0)?, name: r.get(1)? }))?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt
+        .query_map([user_id], |r| Ok(GroupRef { id: r.get(0)?, name: r.get(1)? }))?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -115,9 +115,9 @@ impl Gatehouse {
                 return Ok(before);
             }
             groups::update(tx, &before.id, &d, &now_rfc3339())?;
-            let ev = NewEvent::success("group_update").subject("group", &before.id, &d.name).detail(
-                serde_json::json!({ "previousName": before.name, "renamed": before.name != d.name }),
-            );
+            let ev = NewEvent::success("group_update")
+                .subject("group", &before.id, &d.name)
+                .detail(serde_json::json!({ "previousName": before.name, "renamed": before.name != d.name }));
             self.record(tx, ev)?;
             groups::find(tx, &before.id)
         })

@@ -69,7 +69,8 @@ pub fn users() -> Vec<UserDraft> {
         .iter()
         .enumerate()
         .map(|(i, (first, last, title, dept))| {
-            let username = format!("{}.{}", first.to_lowercase(), last.to_lowercase().replace([' ', 'ä'], "").replace('-', ""));
+            let username =
+                format!("{}.{}", first.to_lowercase(), last.to_lowercase().replace([' ', 'ä'], "").replace('-', ""));
             let office = OFFICES[i % OFFICES.len()];
             let mut d = UserDraft {
                 email: format!("{username}@{DOMAIN}"),
@@ -104,7 +105,8 @@ pub fn users() -> Vec<UserDraft> {
                 d.phone_numbers.push(PhoneNumber { kind: "work".into(), number: format!("+1 415 555 {:04}", 100 + i) });
             }
             if i % 3 == 0 {
-                d.phone_numbers.push(PhoneNumber { kind: "mobile".into(), number: format!("+1 628 555 {:04}", 300 + i) });
+                d.phone_numbers
+                    .push(PhoneNumber { kind: "mobile".into(), number: format!("+1 628 555 {:04}", 300 + i) });
             }
             d.custom_attributes.insert("startYear".into(), format!("{}", 2015 + i % 10));
             d.state = match i {
@@ -132,7 +134,10 @@ impl Gatehouse {
     /// Loads the sample organization into an empty directory.
     pub fn load_sample(&self) -> CoreResult<(usize, usize)> {
         if !self.is_empty()? {
-            return Err(CoreError::conflict("sample", "The sample organization can only be loaded into an empty directory."));
+            return Err(CoreError::conflict(
+                "sample",
+                "The sample organization can only be loaded into an empty directory.",
+            ));
         }
         let people = users();
         let now = now_rfc3339();
@@ -146,7 +151,12 @@ impl Gatehouse {
             }
             for (name, description) in GROUPS {
                 let gid = users::new_id();
-                groups::insert(tx, &gid, &GroupDraft { name: name.to_string(), description: description.to_string() }, &now)?;
+                groups::insert(
+                    tx,
+                    &gid,
+                    &GroupDraft { name: name.to_string(), description: description.to_string() },
+                    &now,
+                )?;
                 let members: Vec<String> = ids
                     .iter()
                     .filter(|(_, d)| match *name {
@@ -155,13 +165,16 @@ impl Gatehouse {
                         "Sales" => d.department == "Sales",
                         "People Ops" => d.department == "People",
                         "IT Admins" => d.department == "IT",
-                        _ => d.department == "Executive" || d.job_title.contains("Head") || d.job_title.starts_with("VP"),
+                        _ => {
+                            d.department == "Executive" || d.job_title.contains("Head") || d.job_title.starts_with("VP")
+                        }
                     })
                     .map(|(id, _)| id.clone())
                     .collect();
                 groups::add_members(tx, &gid, &members)?;
             }
-            let ev = NewEvent::success("sample_load").detail(serde_json::json!({ "users": ids.len(), "groups": GROUPS.len() }));
+            let ev = NewEvent::success("sample_load")
+                .detail(serde_json::json!({ "users": ids.len(), "groups": GROUPS.len() }));
             self.record(tx, ev)?;
             Ok((ids.len(), GROUPS.len()))
         })

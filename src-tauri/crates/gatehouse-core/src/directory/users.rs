@@ -20,41 +20,42 @@ pub fn new_id() -> String {
 
 /// Inserts a validated draft. A taken username is a `Conflict` at `username`.
 pub fn insert(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResult<()> {
-    let result = conn.prepare_cached(
-        "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname, displayname,
+    let result = conn
+        .prepare_cached(
+            "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname, displayname,
            job_title, employee_identifier, employee_type, department, cost_center, company, manager, location,
            description, locale, preferred_language, addresses, phone_numbers, custom_attributes, state,
            sort_name, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
            ?22, ?23, ?24, ?25, ?25)",
-    )?
-    .execute(params![
-        id,
-        d.username,
-        d.username.to_lowercase(),
-        d.email,
-        d.firstname,
-        d.middlename,
-        d.lastname,
-        d.displayname,
-        d.job_title,
-        d.employee_identifier,
-        d.employee_type,
-        d.department,
-        d.cost_center,
-        d.company,
-        d.manager,
-        d.location,
-        d.description,
-        d.locale,
-        d.preferred_language,
-        json(&d.addresses),
-        json(&d.phone_numbers),
-        json(&d.custom_attributes),
-        d.state.as_str(),
-        d.shown_name().to_lowercase(),
-        now
-    ]);
+        )?
+        .execute(params![
+            id,
+            d.username,
+            d.username.to_lowercase(),
+            d.email,
+            d.firstname,
+            d.middlename,
+            d.lastname,
+            d.displayname,
+            d.job_title,
+            d.employee_identifier,
+            d.employee_type,
+            d.department,
+            d.cost_center,
+            d.company,
+            d.manager,
+            d.location,
+            d.description,
+            d.locale,
+            d.preferred_language,
+            json(&d.addresses),
+            json(&d.phone_numbers),
+            json(&d.custom_attributes),
+            d.state.as_str(),
+            d.shown_name().to_lowercase(),
+            now
+        ]);
     match result {
         Ok(_) => Ok(()),
         // The only UNIQUE constraints a fresh id can break is the username's.
@@ -191,9 +192,8 @@ pub fn list(conn: &Connection, q: &UserQuery) -> CoreResult<UserPage> {
         "SELECT id, username, email, displayname, firstname, lastname, job_title, department, state, created_at
          FROM users {where_} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"
     ))?;
-    let items = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let items =
+        stmt.query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(UserPage { items, total, page, page_size })
 }
 
@@ -225,7 +225,13 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<UserSummary> {
     let first: String = r.get(4)?;
     let last: String = r.get(5)?;
     let full = format!("{first} {last}").trim().to_string();
-    let name = if !display.is_empty() { display } else if !full.is_empty() { full } else { username.clone() };
+    let name = if !display.is_empty() {
+        display
+    } else if !full.is_empty() {
+        full
+    } else {
+        username.clone()
+    };
     let state: String = r.get(8)?;
     Ok(UserSummary {
         id: r.get(0)?,

@@ -33,14 +33,9 @@ pub fn user(draft: &UserDraft) -> CoreResult<UserDraft> {
                 format!("Address type must be one of {}.", ADDRESS_TYPES.join(", ")),
             ));
         }
-        for v in [
-            &mut a.street_address,
-            &mut a.po_box,
-            &mut a.locality,
-            &mut a.region,
-            &mut a.postal_code,
-            &mut a.country,
-        ] {
+        for v in
+            [&mut a.street_address, &mut a.po_box, &mut a.locality, &mut a.region, &mut a.postal_code, &mut a.country]
+        {
             *v = v.trim().to_string();
         }
     }
@@ -125,7 +120,9 @@ pub fn email(e: &str) -> CoreResult<()> {
     if e.is_empty() {
         return Err(CoreError::invalid("email", "Email is required."));
     }
-    let Some((local, domain)) = e.rsplit_once('@') else { return bad("it has no @") };
+    let Some((local, domain)) = e.rsplit_once('@') else {
+        return bad("it has no @");
+    };
     if local.is_empty() || local.len() > 64 {
         return bad("the part before @ is empty or too long");
     }
@@ -139,7 +136,10 @@ pub fn email(e: &str) -> CoreResult<()> {
     let labels: Vec<&str> = domain.split('.').collect();
     if labels.len() < 2
         || labels.iter().any(|l| {
-            l.is_empty() || l.starts_with('-') || l.ends_with('-') || !l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            l.is_empty()
+                || l.starts_with('-')
+                || l.ends_with('-')
+                || !l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
     {
         return bad("the domain is not valid");
@@ -160,7 +160,8 @@ mod tests {
         for ok in ["a@b.co", "first.last+tag@sub.example.org", "o'neil@example.ie"] {
             assert!(email(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "plain", "a@b", "a@b.c", "@b.com", "a@@b.com", "a b@c.com", "a@-b.com", "a..b@c.com", "a@b.c0m"] {
+        for bad in ["", "plain", "a@b", "a@b.c", "@b.com", "a@@b.com", "a b@c.com", "a@-b.com", "a..b@c.com", "a@b.c0m"]
+        {
             let err = email(bad).unwrap_err();
             assert_eq!(err.field(), Some("email"), "{bad}");
         }

@@ -45,10 +45,7 @@ pub fn migrate(conn: &mut Connection) -> Result<u32, CoreError> {
     let tx = conn.transaction()?;
     for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
         tracing::info!(version, name, "applying migration");
-        tx.execute_batch(sql).map_err(|e| CoreError::Migration {
-            version: *version,
-            message: e.to_string(),
-        })?;
+        tx.execute_batch(sql).map_err(|e| CoreError::Migration { version: *version, message: e.to_string() })?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
             rusqlite::params![version, name, crate::clock::now_rfc3339()],

@@ -27,15 +27,12 @@ impl Store {
     pub fn open(data_dir: &Path) -> Result<Store, CoreError> {
         ensure_writable_dir(data_dir)?;
         let path = data_dir.join(DB_FILE);
-        let mut conn = Connection::open(&path).map_err(|e| CoreError::StoreUnavailable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let mut conn = Connection::open(&path)
+            .map_err(|e| CoreError::StoreUnavailable { path: path.display().to_string(), reason: e.to_string() })?;
         configure(&conn).map_err(|e| match e {
-            CoreError::Sqlite(inner) => CoreError::StoreUnavailable {
-                path: path.display().to_string(),
-                reason: friendly_sqlite(&inner),
-            },
+            CoreError::Sqlite(inner) => {
+                CoreError::StoreUnavailable { path: path.display().to_string(), reason: friendly_sqlite(&inner) }
+            }
             other => other,
         })?;
         let schema_version = migrate::migrate(&mut conn)?;
