@@ -17,8 +17,7 @@ fn include(path: &Path) -> String {
 }
 
 fn main() {
-    let manifest_dir =
-        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let connectors = manifest_dir.join("../../../connectors");
     // A directory makes cargo rescan everything beneath it: added, removed or edited
     // connectors all trigger a rebuild.
@@ -55,13 +54,9 @@ fn main() {
 
     let schema = connectors.join("connector.schema.json");
     println!("cargo:rerun-if-changed={}", schema.display());
-    let schema_expr = if schema.is_file() {
-        format!("include_str!({:?})", schema.display().to_string())
-    } else {
-        "\"\"".to_owned()
-    };
-    writeln!(out, "pub(crate) static SCHEMA: &str = {schema_expr};")
-        .expect("writing to a String cannot fail");
+    let schema_expr =
+        if schema.is_file() { format!("include_str!({:?})", schema.display().to_string()) } else { "\"\"".to_owned() };
+    writeln!(out, "pub(crate) static SCHEMA: &str = {schema_expr};").expect("writing to a String cannot fail");
 
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out_dir.join("embedded.rs"), out).expect("OUT_DIR is writable");

@@ -13,13 +13,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 pub use model::{
-    AppliedOn, BaseUrl, CatalogIssue, CatalogSnapshot, Connector, ConnectorRule, Deprovision,
-    MappingDefault, MappingKind, NameIdFormat, Placeholder, RuleKind, RuleSeverity, SamlAttribute,
-    SamlConstantAttribute, SamlSigning, ScimDefaults, SetupSteps, SsoDefaults, Supports,
+    AppliedOn, BaseUrl, CatalogIssue, CatalogSnapshot, Connector, ConnectorRule, Deprovision, MappingDefault,
+    MappingKind, NameIdFormat, Placeholder, RuleKind, RuleSeverity, SamlAttribute, SamlConstantAttribute, SamlSigning,
+    ScimDefaults, SetupSteps, SsoDefaults, Supports,
 };
-pub use placeholder::{
-    fill_placeholders, find_placeholders, is_placeholder_token, PLACEHOLDER_PREFIX,
-};
+pub use placeholder::{fill_placeholders, find_placeholders, is_placeholder_token, PLACEHOLDER_PREFIX};
 
 /// Environment variable naming a directory that replaces the built-in catalog.
 pub const CONNECTORS_DIR_ENV: &str = "GATEHOUSE_CONNECTORS_DIR";
@@ -70,7 +68,9 @@ impl Catalog {
                     CatalogIssue {
                         file: dir.display().to_string(),
                         field: String::new(),
-                        message: format!("{CONNECTORS_DIR_ENV} names this, but it is not a directory; using the built-in catalog"),
+                        message: format!(
+                            "{CONNECTORS_DIR_ENV} names this, but it is not a directory; using the built-in catalog"
+                        ),
                     },
                 );
                 snapshot

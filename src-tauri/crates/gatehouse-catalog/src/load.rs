@@ -22,10 +22,7 @@ pub(crate) struct RawConnector<'a> {
 }
 
 /// Loads every folder, keeping what is valid and reporting the rest.
-pub(crate) fn load_all<'a>(
-    root: &str,
-    raws: impl IntoIterator<Item = RawConnector<'a>>,
-) -> CatalogSnapshot {
+pub(crate) fn load_all<'a>(root: &str, raws: impl IntoIterator<Item = RawConnector<'a>>) -> CatalogSnapshot {
     let mut snapshot = CatalogSnapshot::default();
     for raw in raws {
         match load_one(root, &raw) {
@@ -33,21 +30,12 @@ pub(crate) fn load_all<'a>(
             Err(issues) => snapshot.issues.extend(issues),
         }
     }
-    snapshot.connectors.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    snapshot.connectors.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     snapshot
 }
 
 fn issue(file: &str, field: impl Into<String>, message: impl Into<String>) -> CatalogIssue {
-    CatalogIssue {
-        file: file.to_owned(),
-        field: field.into(),
-        message: message.into(),
-    }
+    CatalogIssue { file: file.to_owned(), field: field.into(), message: message.into() }
 }
 
 fn load_one(root: &str, raw: &RawConnector<'_>) -> Result<Connector, Vec<CatalogIssue>> {
@@ -62,11 +50,7 @@ fn load_one(root: &str, raw: &RawConnector<'_>) -> Result<Connector, Vec<Catalog
     let connector = match parsed {
         Ok(connector) => {
             let problems = validate::check(&connector, raw.folder);
-            issues.extend(
-                problems
-                    .into_iter()
-                    .map(|p| issue(&json_file, p.field, p.message)),
-            );
+            issues.extend(problems.into_iter().map(|p| issue(&json_file, p.field, p.message)));
             Some(connector)
         }
         Err(e) => {
@@ -89,8 +73,8 @@ fn load_one(root: &str, raw: &RawConnector<'_>) -> Result<Connector, Vec<Catalog
 
 /// Parses one connector file; the error is a JSON pointer and a message.
 fn parse(bytes: &[u8]) -> Result<ConnectorFile, (String, String)> {
-    let mut value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| (String::new(), format!("is not valid JSON: {e}")))?;
+    let mut value: Value =
+        serde_json::from_slice(bytes).map_err(|e| (String::new(), format!("is not valid JSON: {e}")))?;
     let Some(object) = value.as_object_mut() else {
         return Err((String::new(), "must be a JSON object".to_owned()));
     };
@@ -103,12 +87,9 @@ fn parse(bytes: &[u8]) -> Result<ConnectorFile, (String, String)> {
         let mut pointer = String::new();
         for segment in e.path().iter() {
             match segment {
-                serde_path_to_error::Segment::Seq { index } => {
-                    push_token(&mut pointer, &index.to_string())
-                }
+                serde_path_to_error::Segment::Seq { index } => push_token(&mut pointer, &index.to_string()),
                 serde_path_to_error::Segment::Map { key } => push_token(&mut pointer, key),
-                serde_path_to_error::Segment::Enum { .. }
-                | serde_path_to_error::Segment::Unknown => {}
+                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
             }
         }
         let message = e.inner().to_string();
@@ -135,20 +116,13 @@ fn push_token(pointer: &mut String, token: &str) {
 /// Checks a logo and returns it as a data URL.
 fn check_logo(bytes: &[u8]) -> Result<String, String> {
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(format!(
-            "is {} bytes; logos must be at most {MAX_LOGO_BYTES}",
-            bytes.len()
-        ));
+        return Err(format!("is {} bytes; logos must be at most {MAX_LOGO_BYTES}", bytes.len()));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "is not UTF-8 text, so not an SVG image".to_owned())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text, so not an SVG image".to_owned())?;
     if !text.contains("<svg") {
         return Err("is not an SVG image (no <svg> element)".to_owned());
     }
-    Ok(format!(
-        "data:image/svg+xml;base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    ))
+    Ok(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
 }
 
 /// A connector folder read from disk.
@@ -166,11 +140,7 @@ pub(crate) fn load_dir(dir: &Path) -> CatalogSnapshot {
         Err(e) => {
             return CatalogSnapshot {
                 connectors: Vec::new(),
-                issues: vec![issue(
-                    &root,
-                    "",
-                    format!("cannot be read as a connectors directory: {e}"),
-                )],
+                issues: vec![issue(&root, "", format!("cannot be read as a connectors directory: {e}"))],
             }
         }
     };
@@ -193,11 +163,7 @@ pub(crate) fn load_dir(dir: &Path) -> CatalogSnapshot {
     };
     let files: Vec<OwnedFolder> = folders
         .into_iter()
-        .map(|folder| OwnedFolder {
-            json: read(&folder, "connector.json"),
-            logo: read(&folder, "logo.svg"),
-            folder,
-        })
+        .map(|folder| OwnedFolder { json: read(&folder, "connector.json"), logo: read(&folder, "logo.svg"), folder })
         .collect();
     load_all(
         &root,

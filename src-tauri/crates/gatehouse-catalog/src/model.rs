@@ -50,29 +50,8 @@ pub(crate) struct ConnectorFile {
 
 impl ConnectorFile {
     pub(crate) fn with_logo(self, logo_data_url: String) -> Connector {
-        let ConnectorFile {
-            id,
-            name,
-            description,
-            supports,
-            prerequisites,
-            considerations,
-            sso,
-            scim,
-            setup,
-        } = self;
-        Connector {
-            id,
-            name,
-            description,
-            logo_data_url,
-            supports,
-            prerequisites,
-            considerations,
-            sso,
-            scim,
-            setup,
-        }
+        let ConnectorFile { id, name, description, supports, prerequisites, considerations, sso, scim, setup } = self;
+        Connector { id, name, description, logo_data_url, supports, prerequisites, considerations, sso, scim, setup }
     }
 }
 
@@ -412,8 +391,6 @@ impl CatalogSnapshot {
 impl Connector {
     /// The values the admin must supply for the SSO templates (none without SSO).
     pub fn placeholders(&self) -> &[Placeholder] {
-        self.sso
-            .as_ref()
-            .map_or(&[], |sso| sso.placeholders.as_slice())
+        self.sso.as_ref().map_or(&[], |sso| sso.placeholders.as_slice())
     }
 }

@@ -15,9 +15,7 @@ fn is_word_byte(b: u8) -> bool {
 /// Whether `token` is a well-formed placeholder: `YOUR` then capitals, digits or `_`.
 pub fn is_placeholder_token(token: &str) -> bool {
     token.starts_with(PLACEHOLDER_PREFIX)
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && token.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Splits `text` into (start, word) pairs for every maximal run of word bytes.
@@ -83,8 +81,7 @@ mod tests {
 
     #[test]
     fn ordinary_capitals_are_not_placeholders() {
-        let found =
-            find_placeholders("https://x.example/SAML2/ACS?c=YOUR_CONNECTION_NAME&d=YOURDOMAIN");
+        let found = find_placeholders("https://x.example/SAML2/ACS?c=YOUR_CONNECTION_NAME&d=YOURDOMAIN");
         assert_eq!(found, ["YOUR_CONNECTION_NAME", "YOURDOMAIN"]);
     }
 }

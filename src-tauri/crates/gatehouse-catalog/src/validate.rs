@@ -3,9 +3,7 @@
 //! mapping, rules pointing at real targets) and the schema's own patterns, so a file
 //! loaded from an override directory is held to the same standard as a shipped one.
 
-use crate::model::{
-    BaseUrl, ConnectorFile, MappingDefault, MappingKind, ScimDefaults, SsoDefaults,
-};
+use crate::model::{BaseUrl, ConnectorFile, MappingDefault, MappingKind, ScimDefaults, SsoDefaults};
 use crate::placeholder::{find_placeholders, is_placeholder_token};
 
 /// One thing wrong with a connector: a JSON pointer and a plain message.
@@ -20,10 +18,7 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            field: field.into(),
-            message: message.into(),
-        });
+        self.0.push(Problem { field: field.into(), message: message.into() });
     }
 
     fn non_empty(&mut self, field: impl Into<String>, value: &str) {
@@ -42,18 +37,14 @@ impl Problems {
 /// Whether `id` is lowercase letters and digits in dash-separated words (`custom-saml`).
 pub(crate) fn is_connector_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_attr_name(s: &str) -> bool {
     let mut bytes = s.bytes();
-    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic())
-        && bytes.all(|b| b.is_ascii_alphanumeric())
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic()) && bytes.all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Whether `path` is a SCIM attribute path as the catalog writes them: an optional
@@ -88,19 +79,10 @@ pub(crate) fn is_scim_path(path: &str) -> bool {
 pub(crate) fn check(c: &ConnectorFile, folder: &str) -> Vec<Problem> {
     let mut p = Problems::default();
     if !is_connector_id(&c.id) {
-        p.add(
-            "/id",
-            "must be lowercase letters and digits in dash-separated words, like `custom-saml`",
-        );
+        p.add("/id", "must be lowercase letters and digits in dash-separated words, like `custom-saml`");
     }
     if c.id != folder {
-        p.add(
-            "/id",
-            format!(
-                "is `{}` but the folder is `{folder}`; they must be equal",
-                c.id
-            ),
-        );
+        p.add("/id", format!("is `{}` but the folder is `{folder}`; they must be equal", c.id));
     }
     p.non_empty("/name", &c.name);
     p.non_empty("/description", &c.description);
@@ -116,20 +98,14 @@ pub(crate) fn check(c: &ConnectorFile, folder: &str) -> Vec<Problem> {
         (None, false) => {}
     }
     if c.supports.sso && c.setup.sso.is_empty() {
-        p.add(
-            "/setup/sso",
-            "must list the application's SSO steps because supports.sso is true",
-        );
+        p.add("/setup/sso", "must list the application's SSO steps because supports.sso is true");
     }
 
     let provisioning = c.supports.provisioning;
     match (&c.scim, provisioning) {
         (Some(scim), true) => check_scim(&mut p, scim, c.supports.groups),
         (None, true) => p.add("/scim", "is required because supports.provisioning is true"),
-        (Some(_), false) => p.add(
-            "/scim",
-            "must be null because supports.provisioning is false",
-        ),
+        (Some(_), false) => p.add("/scim", "must be null because supports.provisioning is false"),
         (None, false) => {}
     }
     if provisioning != c.supports.deprovision.is_some() {
@@ -146,10 +122,7 @@ pub(crate) fn check(c: &ConnectorFile, folder: &str) -> Vec<Problem> {
         p.add("/supports", "groups and manualImport need provisioning");
     }
     if provisioning && c.setup.scim.is_empty() {
-        p.add(
-            "/setup/scim",
-            "must list the application's SCIM steps because supports.provisioning is true",
-        );
+        p.add("/setup/scim", "must list the application's SCIM steps because supports.provisioning is true");
     }
     p.0
 }
@@ -161,16 +134,10 @@ fn check_sso(p: &mut Problems, sso: &SsoDefaults) {
         if !is_placeholder_token(&ph.token) {
             p.add(
                 format!("{at}/token"),
-                format!(
-                    "`{}` is not a placeholder: it must be YOUR followed by capitals, digits or _",
-                    ph.token
-                ),
+                format!("`{}` is not a placeholder: it must be YOUR followed by capitals, digits or _", ph.token),
             );
         } else if declared.contains(&ph.token.as_str()) {
-            p.add(
-                format!("{at}/token"),
-                format!("`{}` is declared twice", ph.token),
-            );
+            p.add(format!("{at}/token"), format!("`{}` is declared twice", ph.token));
         }
         declared.push(&ph.token);
         p.non_empty(format!("{at}/label"), &ph.label);
@@ -178,14 +145,8 @@ fn check_sso(p: &mut Problems, sso: &SsoDefaults) {
     }
 
     let mut templates: Vec<(String, &str)> = vec![
-        (
-            "/sso/idpEntityIdTemplate".into(),
-            sso.idp_entity_id_template.as_str(),
-        ),
-        (
-            "/sso/spEntityIdTemplate".into(),
-            sso.sp_entity_id_template.as_str(),
-        ),
+        ("/sso/idpEntityIdTemplate".into(), sso.idp_entity_id_template.as_str()),
+        ("/sso/spEntityIdTemplate".into(), sso.sp_entity_id_template.as_str()),
     ];
     for (i, acs) in sso.acs_url_templates.iter().enumerate() {
         templates.push((format!("/sso/acsUrlTemplates/{i}"), acs));
@@ -198,20 +159,14 @@ fn check_sso(p: &mut Problems, sso: &SsoDefaults) {
     for (at, template) in &templates {
         for token in find_placeholders(template) {
             if !declared.contains(&token.as_str()) {
-                p.add(
-                    at.clone(),
-                    format!("uses placeholder {token}, which is not declared in /sso/placeholders"),
-                );
+                p.add(at.clone(), format!("uses placeholder {token}, which is not declared in /sso/placeholders"));
             }
             used.push(token);
         }
     }
     for (i, ph) in sso.placeholders.iter().enumerate() {
         if is_placeholder_token(&ph.token) && !used.contains(&ph.token) {
-            p.add(
-                format!("/sso/placeholders/{i}"),
-                format!("{} is declared but no template uses it", ph.token),
-            );
+            p.add(format!("/sso/placeholders/{i}"), format!("{} is declared but no template uses it", ph.token));
         }
     }
     if sso.sp_login_url_template.is_some() && !sso.sp_initiated {
@@ -227,10 +182,7 @@ fn check_sso(p: &mut Problems, sso: &SsoDefaults) {
         p.non_empty(format!("/sso/constantAttributes/{i}/name"), &attr.name);
     }
     if !sso.group_attribute && sso.group_attribute_name.is_some() {
-        p.add(
-            "/sso/groupAttributeName",
-            "is set but groupAttribute is false",
-        );
+        p.add("/sso/groupAttributeName", "is set but groupAttribute is false");
     }
 }
 
@@ -250,36 +202,21 @@ fn check_scim(p: &mut Problems, scim: &ScimDefaults, groups: bool) {
     }
 
     check_mappings(p, "/scim/mappings", &scim.mappings);
-    let user_names = scim
-        .mappings
-        .iter()
-        .filter(|m| m.required && m.target == "userName")
-        .count();
+    let user_names = scim.mappings.iter().filter(|m| m.required && m.target == "userName").count();
     if user_names != 1 {
         p.add(
             "/scim/mappings",
-            format!(
-                "needs exactly one required mapping whose target is userName, found {user_names}"
-            ),
+            format!("needs exactly one required mapping whose target is userName, found {user_names}"),
         );
     }
 
     check_mappings(p, "/scim/groupMappings", &scim.group_mappings);
-    let has_group_name = scim
-        .group_mappings
-        .iter()
-        .any(|m| m.target == "displayName");
+    let has_group_name = scim.group_mappings.iter().any(|m| m.target == "displayName");
     if groups && !has_group_name {
-        p.add(
-            "/scim/groupMappings",
-            "needs a mapping to displayName because supports.groups is true",
-        );
+        p.add("/scim/groupMappings", "needs a mapping to displayName because supports.groups is true");
     }
     if !groups && !scim.group_mappings.is_empty() {
-        p.add(
-            "/scim/groupMappings",
-            "must be empty because supports.groups is false",
-        );
+        p.add("/scim/groupMappings", "must be empty because supports.groups is false");
     }
 
     p.all_non_empty("/scim/unsupportedAttributes", &scim.unsupported_attributes);
@@ -299,10 +236,7 @@ fn check_scim(p: &mut Problems, scim: &ScimDefaults, groups: bool) {
         }
         p.non_empty(format!("{at}/message"), &rule.message);
         if rule.same_source_holds(&scim.mappings) == Some(false) {
-            p.add(
-                at,
-                "the default mappings break this rule; give its targets the same source",
-            );
+            p.add(at, "the default mappings break this rule; give its targets the same source");
         }
     }
 }
@@ -315,35 +249,20 @@ fn check_mappings(p: &mut Problems, base: &str, mappings: &[MappingDefault]) {
         }
         if !is_scim_path(&m.target) {
             p.add(format!("{at}/target"), format!("`{}` is not a SCIM attribute path like name.givenName, emails[type eq \"work\"].value or $enterpriseUser.department", m.target));
-        } else if mappings[..i]
-            .iter()
-            .any(|earlier| earlier.target == m.target)
-        {
-            p.add(
-                format!("{at}/target"),
-                format!("`{}` is already the target of an earlier mapping", m.target),
-            );
+        } else if mappings[..i].iter().any(|earlier| earlier.target == m.target) {
+            p.add(format!("{at}/target"), format!("`{}` is already the target of an earlier mapping", m.target));
         }
         match &m.directory_field {
             Some(_) if m.kind != MappingKind::Direct => {
-                p.add(
-                    format!("{at}/directoryField"),
-                    "only direct mappings read a directory field",
-                );
+                p.add(format!("{at}/directoryField"), "only direct mappings read a directory field");
             }
             Some(field) if field.trim().is_empty() || field == &m.source => {
-                p.add(
-                    format!("{at}/directoryField"),
-                    "must name a field different from source, or be left out",
-                );
+                p.add(format!("{at}/directoryField"), "must name a field different from source, or be left out");
             }
             _ => {}
         }
         if m.reference_target.as_deref() == Some(m.target.as_str()) {
-            p.add(
-                format!("{at}/referenceTarget"),
-                "equals target; leave it out",
-            );
+            p.add(format!("{at}/referenceTarget"), "equals target; leave it out");
         }
     }
 }

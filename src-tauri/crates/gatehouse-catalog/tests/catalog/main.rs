@@ -17,13 +17,7 @@ pub fn connectors_dir() -> PathBuf {
 }
 
 /// The ids of the shipped connectors.
-pub const SHIPPED: [&str; 5] = [
-    "15five",
-    "alexishr",
-    "custom-saml",
-    "custom-scim",
-    "hoxhunt",
-];
+pub const SHIPPED: [&str; 5] = ["15five", "alexishr", "custom-saml", "custom-scim", "hoxhunt"];
 
 /// A temporary copy of `connectors/`, to break one file while the others stay intact.
 pub struct CatalogCopy {
@@ -49,8 +43,7 @@ impl CatalogCopy {
     }
 
     pub fn json(&self, id: &str) -> Value {
-        let text =
-            std::fs::read_to_string(self.path(id, "connector.json")).expect("read connector.json");
+        let text = std::fs::read_to_string(self.path(id, "connector.json")).expect("read connector.json");
         serde_json::from_str(&text).expect("shipped connector.json is JSON")
     }
 
@@ -76,7 +69,5 @@ pub type Edit = Box<dyn FnOnce(&mut Value)>;
 
 /// The value at JSON pointer `pointer`, which must exist.
 pub fn at<'v>(value: &'v mut Value, pointer: &str) -> &'v mut Value {
-    value
-        .pointer_mut(pointer)
-        .unwrap_or_else(|| panic!("{pointer} exists in the shipped file"))
+    value.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer} exists in the shipped file"))
 }
