@@ -6,6 +6,7 @@ import { ApplicationDetailPage } from '../features/applications/ApplicationDetai
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { ConnectorCrumb, ConnectorDetailPage } from '../features/catalog/ConnectorDetailPage';
+import { GroupCrumb, GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppLayout } from '../features/shell/AppLayout';
@@ -35,7 +36,18 @@ export const routes: RouteObject[] = [
           },
         ],
       },
-      { path: 'groups', element: <GroupsPage />, handle: crumb('Groups') },
+      {
+        path: 'groups',
+        handle: crumb('Groups'),
+        children: [
+          { index: true, element: <GroupsPage /> },
+          {
+            path: ':id',
+            element: <GroupDetailPage />,
+            handle: { crumb: (p) => <GroupCrumb id={p.id ?? ''} /> } satisfies RouteHandle,
+          },
+        ],
+      },
       {
         path: 'applications',
         handle: crumb('Applications'),
