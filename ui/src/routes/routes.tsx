@@ -2,8 +2,9 @@
 
 import { Navigate, type RouteObject } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage';
-import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
+import { ApplicationCrumb, ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { AddApplicationWizard } from '../features/applications/wizard/AddApplicationWizard';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { ConnectorCrumb, ConnectorDetailPage } from '../features/catalog/ConnectorDetailPage';
 import { GroupCrumb, GroupDetailPage } from '../features/groups/GroupDetailPage';
@@ -53,10 +54,11 @@ export const routes: RouteObject[] = [
         handle: crumb('Applications'),
         children: [
           { index: true, element: <ApplicationsPage /> },
+          { path: 'new', element: <AddApplicationWizard />, handle: crumb('Add application') },
           {
             path: ':id',
             element: <ApplicationDetailPage />,
-            handle: { crumb: (p) => p.id } satisfies RouteHandle,
+            handle: { crumb: (p) => <ApplicationCrumb id={p.id ?? ''} /> } satisfies RouteHandle,
           },
         ],
       },

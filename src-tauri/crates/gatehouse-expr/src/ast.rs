@@ -203,11 +203,7 @@ impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         let mut h = 0;
         kind.for_each_child(&mut |c: &Expr| h = h.max(c.height));
-        Expr {
-            kind,
-            span,
-            height: h + 1,
-        }
+        Expr { kind, span, height: h + 1 }
     }
 
     pub fn is_const(&self) -> bool {
@@ -219,13 +215,7 @@ impl ExprKind {
     pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
         use ExprKind::*;
         match self {
-            Const(_)
-            | Ident(_)
-            | PointerName(_)
-            | Var(_)
-            | VarField { .. }
-            | Local(_)
-            | Pointer(_) => {}
+            Const(_) | Ident(_) | PointerName(_) | Var(_) | VarField { .. } | Local(_) | Pointer(_) => {}
             Array(items) | Seq(items) => items.iter().for_each(f),
             Call { args, .. } | Builtin { args, .. } => args.iter().for_each(f),
             Map(pairs) => pairs.iter().for_each(|(k, v)| {
@@ -233,10 +223,7 @@ impl ExprKind {
                 f(v)
             }),
             Unary(_, e) | Closure(e) | Field { base: e, .. } | MatchesConst(e, _) => f(e),
-            Binary(_, a, b)
-            | Member {
-                base: a, key: b, ..
-            } => {
+            Binary(_, a, b) | Member { base: a, key: b, .. } => {
                 f(a);
                 f(b)
             }

@@ -33,12 +33,7 @@ fn pointer(name: &str, span: Span) -> Res<ExprKind> {
         "" => Pointer::Item,
         "index" => Pointer::Index,
         "acc" => Pointer::Acc,
-        _ => {
-            return Err(unknown(
-                format!("unknown name #{name} (use #, #index or #acc)"),
-                span,
-            ))
-        }
+        _ => return Err(unknown(format!("unknown name #{name} (use #, #index or #acc)"), span)),
     }))
 }
 
@@ -51,13 +46,7 @@ fn with_hint(message: String, hint: Option<&str>) -> String {
 
 impl<'s> Checker<'s> {
     pub fn new(schema: &'s Schema) -> Self {
-        Checker {
-            schema,
-            locals: Vec::new(),
-            closures: 0,
-            stack: StackGuard::new(),
-            used: Vec::new(),
-        }
+        Checker { schema, locals: Vec::new(), closures: 0, stack: StackGuard::new(), used: Vec::new() }
     }
 
     pub fn check(&mut self, e: Expr) -> Res<Expr> {
@@ -78,32 +67,15 @@ impl<'s> Checker<'s> {
             ExprKind::Map(pairs) => self.map(pairs),
             ExprKind::Unary(op, operand) => self.unary(op, *operand),
             ExprKind::Binary(op, l, r) => self.binary(op, *l, *r),
-            ExprKind::Member {
-                base,
-                key,
-                optional,
-            } => self.member(*base, *key, optional),
+            ExprKind::Member { base, key, optional } => self.member(*base, *key, optional),
             ExprKind::Slice { base, from, to } => self.slice(*base, from, to),
-            ExprKind::Call {
-                name,
-                name_span,
-                args,
-            } => self.call(name, name_span, args),
-            ExprKind::MethodCall {
-                base,
-                name,
-                name_span,
-                args,
-                optional,
-            } => self.method(*base, name, name_span, args, optional, span),
+            ExprKind::Call { name, name_span, args } => self.call(name, name_span, args),
+            ExprKind::MethodCall { base, name, name_span, args, optional } => {
+                self.method(*base, name, name_span, args, optional, span)
+            }
             ExprKind::Closure(body) => self.closure(*body),
             ExprKind::Cond(c, a, b) => self.cond(*c, *a, *b),
-            ExprKind::Let {
-                name,
-                name_span,
-                value,
-                body,
-            } => self.let_binding(name, name_span, *value, *body),
+            ExprKind::Let { name, name_span, value, body } => self.let_binding(name, name_span, *value, *body),
             ExprKind::Seq(items) => Ok(ExprKind::Seq(self.check_all(items)?)),
             done @ (ExprKind::Const(_)
             | ExprKind::Var(_)
@@ -135,9 +107,7 @@ impl<'s> Checker<'s> {
         for (k, v) in pairs {
             out.push((self.check(k)?, self.check(v)?));
         }
-        let folded = out
-            .iter()
-            .all(|(k, v)| matches!(k.kind, ExprKind::Const(Value::Str(_))) && v.is_const());
+        let folded = out.iter().all(|(k, v)| matches!(k.kind, ExprKind::Const(Value::Str(_))) && v.is_const());
         if !folded {
             return Ok(ExprKind::Map(out));
         }
@@ -151,9 +121,7 @@ impl<'s> Checker<'s> {
     fn unary(&mut self, op: UnOp, operand: Expr) -> Res<ExprKind> {
         let operand = self.check(operand)?;
         Ok(match (op, &operand.kind) {
-            (UnOp::Neg, ExprKind::Const(Value::Int(i))) => {
-                ExprKind::Const(Value::Int(i.wrapping_neg()))
-            }
+            (UnOp::Neg, ExprKind::Const(Value::Int(i))) => ExprKind::Const(Value::Int(i.wrapping_neg())),
             (UnOp::Neg, ExprKind::Const(Value::Float(f))) => ExprKind::Const(Value::Float(-f)),
             _ => ExprKind::Unary(op, Box::new(operand)),
         })
@@ -178,24 +146,12 @@ impl<'s> Checker<'s> {
             if let ExprKind::Var(var) = base.kind {
                 return Ok(ExprKind::VarField { var, name });
             }
-            return Ok(ExprKind::Field {
-                base: Box::new(base),
-                name,
-            });
+            return Ok(ExprKind::Field { base: Box::new(base), name });
         }
-        Ok(ExprKind::Member {
-            base: Box::new(base),
-            key: Box::new(key),
-            optional,
-        })
+        Ok(ExprKind::Member { base: Box::new(base), key: Box::new(key), optional })
     }
 
-    fn slice(
-        &mut self,
-        base: Expr,
-        from: Option<Box<Expr>>,
-        to: Option<Box<Expr>>,
-    ) -> Res<ExprKind> {
+    fn slice(&mut self, base: Expr, from: Option<Box<Expr>>, to: Option<Box<Expr>>) -> Res<ExprKind> {
         let base = Box::new(self.check(base)?);
         let from = match from {
             Some(f) => Some(Box::new(self.check(*f)?)),
@@ -219,25 +175,13 @@ impl<'s> Checker<'s> {
     ) -> Res<ExprKind> {
         let Some((method, arity)) = Method::lookup(&name) else {
             let hint = suggest(&name, METHODS.iter().map(|m| m.1));
-            return Err(unknown(
-                with_hint(format!("unknown method {name}"), hint),
-                name_span,
-            ));
+            return Err(unknown(with_hint(format!("unknown method {name}"), hint), name_span));
         };
         if args.len() != arity {
-            return Err(Fail::ty(format!(
-                "{name} takes {arity} argument(s), not {}",
-                args.len()
-            ))
-            .at(span));
+            return Err(Fail::ty(format!("{name} takes {arity} argument(s), not {}", args.len())).at(span));
         }
         let base = Box::new(self.check(base)?);
-        Ok(ExprKind::Method {
-            base,
-            method,
-            args: self.check_all(args)?,
-            optional,
-        })
+        Ok(ExprKind::Method { base, method, args: self.check_all(args)?, optional })
     }
 
     fn closure(&mut self, body: Expr) -> Res<ExprKind> {
@@ -253,22 +197,13 @@ impl<'s> Checker<'s> {
         Ok(ExprKind::Cond(c, a, Box::new(self.check(b)?)))
     }
 
-    fn let_binding(
-        &mut self,
-        name: String,
-        name_span: Span,
-        value: Expr,
-        body: Expr,
-    ) -> Res<ExprKind> {
+    fn let_binding(&mut self, name: String, name_span: Span, value: Expr, body: Expr) -> Res<ExprKind> {
         self.check_redeclare(&name, name_span)?;
         let value = self.check(value)?;
         self.locals.push(name);
         let body = self.check(body);
         self.locals.pop();
-        Ok(ExprKind::LetSlot {
-            value: Box::new(value),
-            body: Box::new(body?),
-        })
+        Ok(ExprKind::LetSlot { value: Box::new(value), body: Box::new(body?) })
     }
 
     fn check_all(&mut self, items: Vec<Expr>) -> Res<Vec<Expr>> {
@@ -289,17 +224,10 @@ impl<'s> Checker<'s> {
         if Func::lookup(&name).is_some() {
             return Err(Fail::ty(format!("{name} is a function; call it as {name}(...)")).at(span));
         }
-        let candidates = self
-            .schema
-            .variables()
-            .iter()
-            .map(|v| v.name.as_str())
-            .chain(self.locals.iter().map(String::as_str));
+        let candidates =
+            self.schema.variables().iter().map(|v| v.name.as_str()).chain(self.locals.iter().map(String::as_str));
         let hint = suggest(&name, candidates);
-        Err(unknown(
-            with_hint(format!("unknown name {name}"), hint),
-            span,
-        ))
+        Err(unknown(with_hint(format!("unknown name {name}"), hint), span))
     }
 
     fn check_redeclare(&self, name: &str, span: Span) -> Res<()> {
@@ -312,10 +240,7 @@ impl<'s> Checker<'s> {
         } else {
             return Ok(());
         };
-        Err(Fail::syntax(
-            format!("cannot redeclare {what} {name}"),
-            span,
-        ))
+        Err(Fail::syntax(format!("cannot redeclare {what} {name}"), span))
     }
 
     /// `jcUser.fristname` is an error when `jcUser` has a closed field list.
@@ -330,19 +255,13 @@ impl<'s> Checker<'s> {
             return Ok(());
         }
         let hint = suggest(field, fields.iter().map(String::as_str));
-        Err(unknown(
-            with_hint(format!("unknown field {var}.{field}"), hint),
-            span,
-        ))
+        Err(unknown(with_hint(format!("unknown field {var}.{field}"), hint), span))
     }
 
     fn call(&mut self, name: String, name_span: Span, args: Vec<Expr>) -> Res<ExprKind> {
         let Some(func) = Func::lookup(&name) else {
             let hint = suggest(&name, builtins::names());
-            return Err(unknown(
-                with_hint(format!("unknown function {name}"), hint),
-                name_span,
-            ));
+            return Err(unknown(with_hint(format!("unknown function {name}"), hint), name_span));
         };
         let (min, max) = func.arity();
         if args.len() < min || args.len() > max {
@@ -352,16 +271,8 @@ impl<'s> Checker<'s> {
                 (a, b) => format!("{a} to {b}"),
             };
             let span = args.iter().fold(name_span, |s, a| s.to(a.span));
-            return Err(Fail::ty(format!(
-                "{} takes {expected} argument(s), not {}",
-                func.name(),
-                args.len()
-            ))
-            .at(span));
+            return Err(Fail::ty(format!("{} takes {expected} argument(s), not {}", func.name(), args.len())).at(span));
         }
-        Ok(ExprKind::Builtin {
-            func,
-            args: self.check_all(args)?,
-        })
+        Ok(ExprKind::Builtin { func, args: self.check_all(args)? })
     }
 }

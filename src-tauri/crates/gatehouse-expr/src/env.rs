@@ -35,11 +35,14 @@ impl<'a> LenIndex<'a> {
     }
 
     fn get(&self, key: &str) -> Option<&'a serde_json::Value> {
-        self.0
-            .iter()
-            .find(|(k, _)| k.len() == key.len() && *k == key)
-            .map(|(_, v)| *v)
+        self.0.iter().find(|(k, _)| same(k, key)).map(|(_, v)| *v)
     }
+}
+
+/// String equality that rejects most mismatches (length, first byte) without a call.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 impl<'a> Env<'a> {
@@ -51,38 +54,28 @@ impl<'a> Env<'a> {
     pub fn with(mut self, name: &'a str, value: &'a serde_json::Value) -> Self {
         let index = value.as_object().and_then(LenIndex::new);
         self.vars.retain(|b| b.name != name);
-        self.vars.push(Binding {
-            name,
-            value: Value::from_json_ref(value),
-            index,
-        });
+        self.vars.push(Binding { name, value: Value::from_json_ref(value), index });
         self
     }
 
     /// Binds `name` to a value (replacing an earlier binding of the same name).
     pub fn with_value(mut self, name: &'a str, value: Value<'a>) -> Self {
         self.vars.retain(|b| b.name != name);
-        self.vars.push(Binding {
-            name,
-            value,
-            index: None,
-        });
+        self.vars.push(Binding { name, value, index: None });
         self
     }
 
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.vars.iter().find(|b| b.name == name).map(|b| &b.value)
+        self.vars.iter().find(|b| same(b.name, name)).map(|b| &b.value)
     }
 
     /// `name.key`, through the index when there is one.
     pub(crate) fn field(&self, name: &str, key: &Value<'static>) -> Res<Value<'a>> {
-        let Some(b) = self.vars.iter().find(|b| b.name == name) else {
+        let Some(b) = self.vars.iter().find(|b| same(b.name, name)) else {
             return Ok(Value::Nil);
         };
         match (key.as_str(), &b.index) {
-            (Some(k), Some(index)) => {
-                Ok(index.get(k).map(Value::from_json_ref).unwrap_or_default())
-            }
+            (Some(k), Some(index)) => Ok(index.get(k).map(Value::from_json_ref).unwrap_or_default()),
             _ => member(&b.value, key),
         }
     }

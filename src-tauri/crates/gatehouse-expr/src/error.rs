@@ -44,17 +44,11 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start: start as u32,
-            end: end.max(start) as u32,
-        }
+        Span { start: start as u32, end: end.max(start) as u32 }
     }
 
     pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -81,11 +75,7 @@ impl std::ops::Deref for Fail {
 impl Fail {
     #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Fail {
-        Fail(Box::new(FailInner {
-            kind,
-            message: message.into(),
-            span: None,
-        }))
+        Fail(Box::new(FailInner { kind, message: message.into(), span: None }))
     }
     #[cold]
     pub fn syntax(message: impl Into<String>, span: Span) -> Fail {
@@ -107,22 +97,11 @@ impl Fail {
         self
     }
     pub fn into_error(self, source: &str) -> ExprError {
-        let FailInner {
-            kind,
-            message,
-            span,
-        } = *self.0;
+        let FailInner { kind, message, span } = *self.0;
         let span = span.unwrap_or_default();
         let (line, column) = position(source, span.start as usize);
         let (end_line, end_column) = position(source, span.end as usize);
-        ExprError {
-            line,
-            column,
-            end_line,
-            end_column,
-            message,
-            kind,
-        }
+        ExprError { line, column, end_line, end_column, message, kind }
     }
 }
 

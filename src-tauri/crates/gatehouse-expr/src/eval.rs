@@ -32,10 +32,7 @@ pub(crate) struct Ctx<'e, 'a> {
 
 #[cold]
 fn not_bool(what: &str, v: &Value<'_>) -> Fail {
-    Fail::ty(format!(
-        "{what} must be a boolean, not {}",
-        v.kind_article()
-    ))
+    Fail::ty(format!("{what} must be a boolean, not {}", v.kind_article()))
 }
 
 fn side(op: BinOp, which: &str) -> &'static str {
@@ -54,13 +51,7 @@ fn unchecked() -> Fail {
 
 impl<'e, 'a> Ctx<'e, 'a> {
     pub fn new(env: &'e Env<'a>, budget: Budget) -> Self {
-        Ctx {
-            env,
-            locals: Vec::new(),
-            scope: None,
-            budget,
-            stack: StackGuard::new(),
-        }
+        Ctx { env, locals: Vec::new(), scope: None, budget, stack: StackGuard::new() }
     }
 
     pub fn eval(&mut self, e: &Expr) -> Res<Value<'a>> {
@@ -86,9 +77,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Var(name) => Ok(self.env.get(name).cloned().unwrap_or_default()),
             ExprKind::VarField { var, name } => self.env.field(var, name),
-            ExprKind::Local(slot) => {
-                Ok(self.locals.get(*slot as usize).cloned().unwrap_or_default())
-            }
+            ExprKind::Local(slot) => Ok(self.locals.get(*slot as usize).cloned().unwrap_or_default()),
             ExprKind::Pointer(p) => Ok(self.pointer(*p)),
             ExprKind::Field { base, name } => self.field(base, name),
             ExprKind::Member { base, key, .. } => self.member(base, key),
@@ -101,12 +90,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
             ExprKind::Array(items) => self.array(items),
             ExprKind::Map(pairs) => self.map(pairs),
             ExprKind::Builtin { func, args } => builtins::call(self, *func, args),
-            ExprKind::Method {
-                base,
-                method,
-                args,
-                optional,
-            } => self.method(base, *method, args, *optional),
+            ExprKind::Method { base, method, args, optional } => self.method(base, *method, args, *optional),
             ExprKind::MatchesConst(left, re) => self.matches_const(left, re),
             ExprKind::Closure(_)
             | ExprKind::Ident(_)
@@ -186,11 +170,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
             let key = match self.eval(k)? {
                 Value::Str(s) => s,
                 other => {
-                    return Err(Fail::ty(format!(
-                        "a map key must be a string, not {}",
-                        other.kind_article()
-                    ))
-                    .at(k.span))
+                    return Err(Fail::ty(format!("a map key must be a string, not {}", other.kind_article())).at(k.span))
                 }
             };
             let value = self.eval(v)?;
@@ -199,13 +179,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
         self.budget.map(out)
     }
 
-    fn method(
-        &mut self,
-        base: &Expr,
-        method: methods::Method,
-        args: &[Expr],
-        optional: bool,
-    ) -> Res<Value<'a>> {
+    fn method(&mut self, base: &Expr, method: methods::Method, args: &[Expr], optional: bool) -> Res<Value<'a>> {
         let recv = self.eval(base)?;
         if recv.is_nil() && optional {
             return Ok(Value::Nil);
@@ -228,10 +202,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
                 self.budget.work(s.len() as u64 / 16)?;
                 Ok(Value::Bool(re.is_match(s)))
             }
-            other => Err(Fail::ty(format!(
-                "matches needs a string, not {}",
-                other.kind_article()
-            ))),
+            other => Err(Fail::ty(format!("matches needs a string, not {}", other.kind_article()))),
         }
     }
 
@@ -286,11 +257,7 @@ impl<'e, 'a> Ctx<'e, 'a> {
 
     /// Runs `body` once per element with `#` bound; used by the predicate builtins.
     pub fn with_scope<T>(&mut self, f: impl FnOnce(&mut Self) -> Res<T>) -> Res<T> {
-        let outer = self.scope.replace(Scope {
-            item: Value::Nil,
-            index: 0,
-            acc: Value::Nil,
-        });
+        let outer = self.scope.replace(Scope { item: Value::Nil, index: 0, acc: Value::Nil });
         let r = f(self);
         self.scope = outer;
         r
@@ -324,10 +291,7 @@ fn unary<'a>(op: UnOp, v: Value<'a>) -> Res<Value<'a>> {
                 UnOp::Neg => "-",
                 UnOp::Plus => "+",
             };
-            Err(Fail::ty(format!(
-                "invalid operation: {sym} {}",
-                v.type_name()
-            )))
+            Err(Fail::ty(format!("invalid operation: {sym} {}", v.type_name())))
         }
     }
 }
@@ -337,21 +301,12 @@ fn index_of(key: &Value<'_>, len: usize, what: &str) -> Res<usize> {
         Value::Int(i) => *i,
         Value::Float(f) => *f as i64,
         other => {
-            return Err(Fail::ty(format!(
-                "cannot index {what} with {}",
-                other.kind_article()
-            )));
+            return Err(Fail::ty(format!("cannot index {what} with {}", other.kind_article())));
         }
     };
-    let j = if i < 0 {
-        i.saturating_add(len as i64)
-    } else {
-        i
-    };
+    let j = if i < 0 { i.saturating_add(len as i64) } else { i };
     if j < 0 || j as usize >= len {
-        return Err(Fail::runtime(format!(
-            "index out of range: {i} ({what} length is {len})"
-        )));
+        return Err(Fail::runtime(format!("index out of range: {i} ({what} length is {len})")));
     }
     Ok(j as usize)
 }
@@ -363,10 +318,7 @@ pub(crate) fn member<'a>(base: &Value<'a>, key: &Value<'a>) -> Res<Value<'a>> {
         Value::Map(_) | Value::JsonObject(_) => match key {
             Value::Str(k) => Ok(base.obj().and_then(|o| o.get(k)).unwrap_or_default()),
             Value::Nil => Ok(Value::Nil),
-            other => Err(Fail::ty(format!(
-                "cannot look up {} in a map whose keys are strings",
-                other.kind_article()
-            ))),
+            other => Err(Fail::ty(format!("cannot look up {} in a map whose keys are strings", other.kind_article()))),
         },
         Value::AnyMap(m) => Ok(m.get(&Key::from_value(key)?).cloned().unwrap_or_default()),
         Value::Array(_) | Value::JsonArray(_) => {
@@ -374,9 +326,7 @@ pub(crate) fn member<'a>(base: &Value<'a>, key: &Value<'a>) -> Res<Value<'a>> {
             let i = index_of(key, list.len(), "array")?;
             Ok(list.get(i).unwrap_or_default())
         }
-        Value::Str(s) => Ok(Value::Int(
-            s.as_bytes()[index_of(key, s.len(), "string")?].into(),
-        )),
+        Value::Str(s) => Ok(Value::Int(s.as_bytes()[index_of(key, s.len(), "string")?].into())),
         Value::Bytes(b) => Ok(Value::Int(b[index_of(key, b.len(), "byte string")?].into())),
         other => match key {
             Value::Str(k) if methods::Method::lookup(k).is_some() => {
@@ -399,10 +349,7 @@ fn bound(v: Option<&Value<'_>>, default: i64) -> Res<i64> {
         None => Ok(default),
         Some(Value::Int(i)) => Ok(*i),
         Some(Value::Float(f)) => Ok(*f as i64),
-        Some(other) => Err(Fail::ty(format!(
-            "a slice bound must be a number, not {}",
-            other.kind_article()
-        ))),
+        Some(other) => Err(Fail::ty(format!("a slice bound must be a number, not {}", other.kind_article()))),
     }
 }
 

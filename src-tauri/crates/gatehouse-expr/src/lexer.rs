@@ -45,31 +45,16 @@ impl Token {
     }
 }
 
-const KEYWORD_OPS: [&str; 11] = [
-    "not",
-    "in",
-    "or",
-    "and",
-    "matches",
-    "contains",
-    "startsWith",
-    "endsWith",
-    "let",
-    "if",
-    "else",
-];
+const KEYWORD_OPS: [&str; 11] =
+    ["not", "in", "or", "and", "matches", "contains", "startsWith", "endsWith", "let", "if", "else"];
 
 const SYMBOL_OPS: [&str; 29] = [
-    "|", "||", ":", "::", ",", ";", "%", "+", "-", "^", "/", "&&", "!", "!=", "=", "==", "*", "**",
-    "<", "<=", ">", ">=", "?", "?.", "??", ".", "..", "#", "##",
+    "|", "||", ":", "::", ",", ";", "%", "+", "-", "^", "/", "&&", "!", "!=", "=", "==", "*", "**", "<", "<=", ">",
+    ">=", "?", "?.", "??", ".", "..", "#", "##",
 ];
 
 fn static_op(s: &str) -> Option<&'static str> {
-    KEYWORD_OPS
-        .iter()
-        .chain(SYMBOL_OPS.iter())
-        .find(|o| **o == s)
-        .copied()
+    KEYWORD_OPS.iter().chain(SYMBOL_OPS.iter()).find(|o| **o == s).copied()
 }
 
 pub(crate) fn is_ident_start(c: char) -> bool {
@@ -87,11 +72,7 @@ struct Lexer<'s> {
 }
 
 pub(crate) fn lex(src: &str) -> Res<Vec<Token>> {
-    let mut lx = Lexer {
-        src,
-        pos: 0,
-        out: Vec::new(),
-    };
+    let mut lx = Lexer { src, pos: 0, out: Vec::new() };
     lx.run()?;
     Ok(lx.out)
 }
@@ -120,10 +101,7 @@ impl<'s> Lexer<'s> {
         }
     }
     fn push(&mut self, tok: Tok, start: usize) {
-        self.out.push(Token {
-            tok,
-            span: Span::new(start, self.pos),
-        });
+        self.out.push(Token { tok, span: Span::new(start, self.pos) });
     }
     fn push_op(&mut self, start: usize) -> Res<()> {
         let text = &self.src[start..self.pos];
@@ -132,10 +110,7 @@ impl<'s> Lexer<'s> {
                 self.push(Tok::Op(op), start);
                 Ok(())
             }
-            None => Err(Fail::syntax(
-                format!("unexpected `{text}`"),
-                Span::new(start, self.pos),
-            )),
+            None => Err(Fail::syntax(format!("unexpected `{text}`"), Span::new(start, self.pos))),
         }
     }
 
@@ -189,12 +164,7 @@ impl<'s> Lexer<'s> {
                     self.pos += 2;
                     match self.src[self.pos..].find("*/") {
                         Some(i) => self.pos += i + 2,
-                        None => {
-                            return Err(Fail::syntax(
-                                "unclosed comment",
-                                Span::new(start, start + 2),
-                            ))
-                        }
+                        None => return Err(Fail::syntax("unclosed comment", Span::new(start, start + 2))),
                     }
                 }
                 '(' | '[' | '{' | ')' | ']' | '}' => {
@@ -251,10 +221,7 @@ impl<'s> Lexer<'s> {
             }
         }
         let end = self.src.len();
-        self.out.push(Token {
-            tok: Tok::Eof,
-            span: Span::new(end, end),
-        });
+        self.out.push(Token { tok: Tok::Eof, span: Span::new(end, end) });
         Ok(())
     }
 
@@ -285,18 +252,13 @@ impl<'s> Lexer<'s> {
                 Span::new(start, self.pos),
             ));
         }
-        let text: String = self.src[start..self.pos]
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let text: String = self.src[start..self.pos].chars().filter(|&c| c != '_').collect();
         let lower = text.to_ascii_lowercase();
         let span = Span::new(start, self.pos);
         let radix = if lower.starts_with("0x") {
             16
         } else if lower.contains(['.', 'e']) {
-            let f: f64 = text
-                .parse()
-                .map_err(|_| Fail::syntax(format!("invalid float literal {text:?}"), span))?;
+            let f: f64 = text.parse().map_err(|_| Fail::syntax(format!("invalid float literal {text:?}"), span))?;
             if f.is_infinite() {
                 return Err(Fail::syntax("float literal is too large", span));
             }
@@ -320,12 +282,7 @@ impl<'s> Lexer<'s> {
         let mut out = String::new();
         loop {
             match self.bump() {
-                None => {
-                    return Err(Fail::syntax(
-                        "literal not terminated",
-                        Span::new(start, self.pos),
-                    ))
-                }
+                None => return Err(Fail::syntax("literal not terminated", Span::new(start, self.pos))),
                 Some('`') if self.peek() == Some('`') => {
                     self.bump();
                     out.push('`');
@@ -344,12 +301,7 @@ impl<'s> Lexer<'s> {
         loop {
             let esc_start = self.pos;
             let c = match self.bump() {
-                None | Some('\n') => {
-                    return Err(Fail::syntax(
-                        "literal not terminated",
-                        Span::new(start, self.pos),
-                    ))
-                }
+                None | Some('\n') => return Err(Fail::syntax("literal not terminated", Span::new(start, self.pos))),
                 Some(c) => c,
             };
             if c == quote {
@@ -357,10 +309,7 @@ impl<'s> Lexer<'s> {
             }
             if c == '\r' {
                 if self.peek() == Some('\n') {
-                    return Err(Fail::syntax(
-                        "literal not terminated",
-                        Span::new(start, self.pos),
-                    ));
+                    return Err(Fail::syntax("literal not terminated", Span::new(start, self.pos)));
                 }
                 out.push(b'\n');
                 continue;
@@ -462,10 +411,7 @@ mod tests {
 
     #[test]
     fn keywords_need_a_word_boundary() {
-        assert_eq!(
-            toks("notNullOrEmpty")[0],
-            Tok::Ident("notNullOrEmpty".into())
-        );
+        assert_eq!(toks("notNullOrEmpty")[0], Tok::Ident("notNullOrEmpty".into()));
         assert_eq!(toks("nilable")[0], Tok::Ident("nilable".into()));
         assert_eq!(toks("not x")[0], Tok::Op("not"));
     }

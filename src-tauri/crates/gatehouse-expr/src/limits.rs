@@ -51,11 +51,7 @@ pub(crate) struct Budget {
 
 impl Budget {
     pub fn new(limits: Limits) -> Budget {
-        Budget {
-            steps: limits.max_steps,
-            memory: limits.max_memory,
-            limits,
-        }
+        Budget { steps: limits.max_steps, memory: limits.max_memory, limits }
     }
 
     #[inline]
@@ -69,10 +65,7 @@ impl Budget {
 
     #[cold]
     fn out_of_steps(&self) -> Fail {
-        Fail::limit(format!(
-            "evaluation stopped after {} steps (the expression loops too long)",
-            self.limits.max_steps
-        ))
+        Fail::limit(format!("evaluation stopped after {} steps (the expression loops too long)", self.limits.max_steps))
     }
 
     /// Charges work proportional to a size (sorting, copying, scanning).
@@ -121,10 +114,7 @@ impl Budget {
 
     /// Measures a new container's elements, refusing too deep or too heavy results; the
     /// measuring of borrowed JSON is charged as work.
-    fn measure<'v, 'a: 'v>(
-        &mut self,
-        items: impl Iterator<Item = &'v Value<'a>>,
-    ) -> Res<(u32, u64)> {
+    fn measure<'v, 'a: 'v>(&mut self, items: impl Iterator<Item = &'v Value<'a>>) -> Res<(u32, u64)> {
         let (depth, weight, walked) = measure_walked(items, self.limits.max_value_weight);
         self.work(walked)?;
         if depth > self.limits.max_value_depth {
@@ -202,9 +192,7 @@ fn stack_pointer() -> usize {
 impl StackGuard {
     #[inline(never)]
     pub fn new() -> StackGuard {
-        StackGuard {
-            base: stack_pointer(),
-        }
+        StackGuard { base: stack_pointer() }
     }
 
     #[inline(always)]

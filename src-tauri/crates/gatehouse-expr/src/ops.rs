@@ -11,11 +11,7 @@ use crate::limits::Budget;
 use crate::value::{Key, Value};
 
 fn mismatch(op: &str, a: &Value<'_>, b: &Value<'_>) -> Fail {
-    Fail::ty(format!(
-        "invalid operation: {} {op} {} (mismatched types)",
-        a.type_name(),
-        b.type_name()
-    ))
+    Fail::ty(format!("invalid operation: {} {op} {} (mismatched types)", a.type_name(), b.type_name()))
 }
 
 /// `==` as in expr-lang: numbers compare by value across int and float, arrays element by
@@ -37,12 +33,8 @@ fn eq(a: &Value<'_>, b: &Value<'_>, strict: bool) -> Res<bool> {
         (Time(x), Time(y)) => x.instant() == y.instant(),
         (Duration(x), Duration(y)) => x == y,
         (Month(x), Month(y)) | (Weekday(x), Weekday(y)) => x == y,
-        (Month(_) | Weekday(_), _) | (_, Month(_) | Weekday(_)) => {
-            return Err(mismatch("==", a, b))
-        }
-        (AnyMap(_), Map(_) | JsonObject(_)) | (Map(_) | JsonObject(_), AnyMap(_)) => {
-            return Err(mismatch("==", a, b))
-        }
+        (Month(_) | Weekday(_), _) | (_, Month(_) | Weekday(_)) => return Err(mismatch("==", a, b)),
+        (AnyMap(_), Map(_) | JsonObject(_)) | (Map(_) | JsonObject(_), AnyMap(_)) => return Err(mismatch("==", a, b)),
         (Bytes(x), Bytes(y)) => x == y,
         (Location(x), Location(y)) => x.same(y) || x.name() == y.name(),
         (AnyMap(x), AnyMap(y)) => {
@@ -106,13 +98,7 @@ pub(crate) fn order(a: &Value<'_>, b: &Value<'_>) -> Res<Option<Ordering>> {
         (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (Time(x), Time(y)) => Some(x.instant().cmp(&y.instant())),
-        _ => {
-            return Err(Fail::ty(format!(
-                "cannot compare {} with {}",
-                a.type_name(),
-                b.type_name()
-            )))
-        }
+        _ => return Err(Fail::ty(format!("cannot compare {} with {}", a.type_name(), b.type_name()))),
     })
 }
 
@@ -145,21 +131,14 @@ fn num_op(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Option<Value<'static>> {
 }
 
 /// Arithmetic and string operators (everything but the short-circuit ones).
-pub(crate) fn binary<'a>(
-    op: BinOp,
-    a: Value<'a>,
-    b: &Value<'a>,
-    budget: &mut Budget,
-) -> Res<Value<'a>> {
+pub(crate) fn binary<'a>(op: BinOp, a: Value<'a>, b: &Value<'a>, budget: &mut Budget) -> Res<Value<'a>> {
     use Value::*;
     if let Some(v) = num_op(op, &a, b) {
         return Ok(v);
     }
     if let (BinOp::Add, Str(crate::value::Str::Owned(_)), Str(y)) = (op, &a, b) {
         // Appends in place: `a + b + c` builds one string.
-        let Str(crate::value::Str::Owned(mut s)) = a else {
-            unreachable!("matched above")
-        };
+        let Str(crate::value::Str::Owned(mut s)) = a else { unreachable!("matched above") };
         budget.check_str(s.len() + y.len())?;
         s.push_str(y);
         return Ok(Value::from(s));
@@ -176,18 +155,14 @@ pub(crate) fn binary<'a>(
         (BinOp::Add, Time(t), Duration(d)) | (BinOp::Add, Duration(d), Time(t)) => {
             Time(t.add_nanos(i128::from(*d)).ok_or_else(out_of_range)?)
         }
-        (BinOp::Sub, Time(t), Duration(d)) => {
-            Time(t.add_nanos(-i128::from(*d)).ok_or_else(out_of_range)?)
-        }
+        (BinOp::Sub, Time(t), Duration(d)) => Time(t.add_nanos(-i128::from(*d)).ok_or_else(out_of_range)?),
         (BinOp::Sub, Time(t), Time(u)) => Duration(t.sub(u)),
         (BinOp::Add, Duration(x), Duration(y)) => Duration(x.wrapping_add(*y)),
         (BinOp::Sub, Duration(x), Duration(y)) => Duration(x.wrapping_sub(*y)),
         (BinOp::Mul, Duration(x), Int(y) | Duration(y)) | (BinOp::Mul, Int(x), Duration(y)) => {
             Duration(x.wrapping_mul(*y))
         }
-        (BinOp::Mul, Duration(x), Float(y)) | (BinOp::Mul, Float(y), Duration(x)) => {
-            Float(*x as f64 * y)
-        }
+        (BinOp::Mul, Duration(x), Float(y)) | (BinOp::Mul, Float(y), Duration(x)) => Float(*x as f64 * y),
         (BinOp::Mod, Int(x), Int(y)) => {
             if *y == 0 {
                 return Err(Fail::runtime("integer divide by zero"));
@@ -219,11 +194,7 @@ pub(crate) fn binary<'a>(
             Bool(compile_regex(p)?.is_match(x))
         }
         (BinOp::Range, Int(x), Int(y)) => {
-            let n = if y < x {
-                0
-            } else {
-                (*y as i128 - *x as i128 + 1).min(usize::MAX as i128) as usize
-            };
+            let n = if y < x { 0 } else { (*y as i128 - *x as i128 + 1).min(usize::MAX as i128) as usize };
             budget.check_len(n)?;
             budget.work(n as u64 / 8)?;
             let items = (0..n as i64).map(|i| Int(x + i)).collect();
@@ -233,14 +204,8 @@ pub(crate) fn binary<'a>(
         (BinOp::Ne, _, _) => Bool(!equal_charged(&a, b, budget)?),
         (BinOp::Lt, _, _) => Bool(order(&a, b)? == Some(Ordering::Less)),
         (BinOp::Gt, _, _) => Bool(order(&a, b)? == Some(Ordering::Greater)),
-        (BinOp::Le, _, _) => Bool(matches!(
-            order(&a, b)?,
-            Some(Ordering::Less | Ordering::Equal)
-        )),
-        (BinOp::Ge, _, _) => Bool(matches!(
-            order(&a, b)?,
-            Some(Ordering::Greater | Ordering::Equal)
-        )),
+        (BinOp::Le, _, _) => Bool(matches!(order(&a, b)?, Some(Ordering::Less | Ordering::Equal))),
+        (BinOp::Ge, _, _) => Bool(matches!(order(&a, b)?, Some(Ordering::Greater | Ordering::Equal))),
         _ => return Err(mismatch(op.symbol(), &a, b)),
     })
 }
@@ -252,28 +217,15 @@ pub(crate) fn compile_regex(pattern: &str) -> Res<regex::Regex> {
         .dfa_size_limit(1 << 20)
         .nest_limit(64)
         .build()
-        .map_err(|e| {
-            Fail::runtime(format!(
-                "invalid regular expression: {}",
-                first_line(&e.to_string())
-            ))
-        })
+        .map_err(|e| Fail::runtime(format!("invalid regular expression: {}", first_line(&e.to_string()))))
 }
 
 fn first_line(s: &str) -> String {
-    s.lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or(s)
-        .trim()
-        .to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
 /// `needle in haystack`.
-pub(crate) fn contains_item(
-    haystack: &Value<'_>,
-    needle: &Value<'_>,
-    budget: &mut Budget,
-) -> Res<bool> {
+pub(crate) fn contains_item(haystack: &Value<'_>, needle: &Value<'_>, budget: &mut Budget) -> Res<bool> {
     if haystack.is_nil() {
         return Ok(false);
     }
@@ -290,17 +242,11 @@ pub(crate) fn contains_item(
         return match needle {
             Value::Str(k) => Ok(obj.get(k).is_some()),
             Value::Nil => Ok(false),
-            other => Err(Fail::ty(format!(
-                "cannot look up {} in a map whose keys are strings",
-                other.kind_article()
-            ))),
+            other => Err(Fail::ty(format!("cannot look up {} in a map whose keys are strings", other.kind_article()))),
         };
     }
     if let Value::AnyMap(m) = haystack {
         return Ok(m.contains_key(&Key::from_value(needle)?));
     }
-    Err(Fail::ty(format!(
-        "operator \"in\" is not defined on {}",
-        haystack.kind_article()
-    )))
+    Err(Fail::ty(format!("operator \"in\" is not defined on {}", haystack.kind_article())))
 }

@@ -57,18 +57,13 @@ impl Schema {
 
     /// Any name is a variable with any fields; unbound names read nil.
     pub fn open() -> Schema {
-        Schema {
-            variables: Vec::new(),
-            open: true,
-        }
+        Schema { variables: Vec::new(), open: true }
     }
 
     /// Attribute mappings: `jcUser` (the directory user, exactly `DIRECTORY_USER_FIELDS`)
     /// and `providerUser` (the application's account, any field, `{}` before it exists).
     pub fn mapping() -> Schema {
-        Schema::new()
-            .with_fields("jcUser", &DIRECTORY_USER_FIELDS)
-            .with_variable("providerUser")
+        Schema::new().with_fields("jcUser", &DIRECTORY_USER_FIELDS).with_variable("providerUser")
     }
 
     /// One open variable per key of a JSON object (for `expr eval` with a context file).
@@ -84,19 +79,13 @@ impl Schema {
 
     /// Declares a variable whose fields are open.
     pub fn with_variable(self, name: &str) -> Schema {
-        self.declare(Variable {
-            name: name.to_string(),
-            fields: None,
-        })
+        self.declare(Variable { name: name.to_string(), fields: None })
     }
 
     /// Declares a variable with exactly these fields.
     pub fn with_fields(self, name: &str, fields: &[&str]) -> Schema {
         let fields = Some(fields.iter().map(|f| f.to_string()).collect());
-        self.declare(Variable {
-            name: name.to_string(),
-            fields,
-        })
+        self.declare(Variable { name: name.to_string(), fields })
     }
 
     fn declare(mut self, v: Variable) -> Schema {
@@ -125,10 +114,7 @@ impl Schema {
 
 /// The candidate closest to `name`: one that differs only by case, else the nearest by
 /// edit distance (with transpositions), if it is near enough to be a plausible typo.
-pub(crate) fn suggest<'c>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<&'c str> {
+pub(crate) fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower = name.to_lowercase();
     let max = (name.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
@@ -136,11 +122,7 @@ pub(crate) fn suggest<'c>(
         if c == name {
             continue;
         }
-        let d = if c.to_lowercase() == lower {
-            0
-        } else {
-            distance(&lower, &c.to_lowercase())
-        };
+        let d = if c.to_lowercase() == lower { 0 } else { distance(&lower, &c.to_lowercase()) };
         if d <= max && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
@@ -166,9 +148,7 @@ fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 1);
             }

@@ -115,14 +115,8 @@ pub(crate) fn to_scim_emails<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Valu
     multi("toScimEmails", b, &args[0], &|v| match v {
         Value::Nil => Ok(None),
         Value::Str(s) if s.is_empty() => Ok(None),
-        Value::Str(_) => Ok(Some(fields([
-            ("type", Some(work())),
-            ("value", Some(v.clone())),
-        ]))),
-        other => Err(Fail::ty(format!(
-            "expected an email address (a string), not {}",
-            other.kind_article()
-        ))),
+        Value::Str(_) => Ok(Some(fields([("type", Some(work())), ("value", Some(v.clone()))]))),
+        other => Err(Fail::ty(format!("expected an email address (a string), not {}", other.kind_article()))),
     })
 }
 
@@ -142,18 +136,10 @@ pub(crate) fn to_scim_phone_numbers<'a>(b: &mut Budget, args: &[Value<'a>]) -> R
                 (kind, number)
             }
             (other, None) => {
-                return Err(Fail::ty(format!(
-                    "expected a phone number {{type, number}}, not {}",
-                    other.kind_article()
-                )))
+                return Err(Fail::ty(format!("expected a phone number {{type, number}}, not {}", other.kind_article())))
             }
         };
-        Ok(number.map(|n| {
-            fields([
-                ("type", Some(kind.unwrap_or_else(work))),
-                ("value", Some(n)),
-            ])
-        }))
+        Ok(number.map(|n| fields([("type", Some(kind.unwrap_or_else(work))), ("value", Some(n))])))
     })
 }
 
@@ -161,10 +147,7 @@ pub(crate) fn to_scim_addresses<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<V
     multi("toScimAddresses", b, &args[0], &|v| match (v, v.obj()) {
         (Value::Nil, _) => Ok(None),
         (_, Some(o)) => Ok(address(o)),
-        (other, None) => Err(Fail::ty(format!(
-            "expected an address object, not {}",
-            other.kind_article()
-        ))),
+        (other, None) => Err(Fail::ty(format!("expected an address object, not {}", other.kind_article()))),
     })
 }
 
@@ -218,13 +201,8 @@ fn formatted(
     postal: &Option<Value<'_>>,
     country: &Option<Value<'_>>,
 ) -> Option<String> {
-    let s = |v: &Option<Value<'_>>| {
-        v.as_ref()
-            .and_then(|v| v.as_str().map(str::len))
-            .unwrap_or(0)
-    };
-    let mut out =
-        String::with_capacity(s(street) + s(locality) + s(region) + s(postal) + s(country) + 6);
+    let s = |v: &Option<Value<'_>>| v.as_ref().and_then(|v| v.as_str().map(str::len)).unwrap_or(0);
+    let mut out = String::with_capacity(s(street) + s(locality) + s(region) + s(postal) + s(country) + 6);
     let text = |v: &Option<Value<'_>>, out: &mut String| {
         if let Some(t) = v.as_ref().and_then(Value::as_str) {
             out.push_str(t);

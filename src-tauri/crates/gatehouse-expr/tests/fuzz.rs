@@ -98,17 +98,8 @@ const PIECES: [&str; 40] = [
     "nil",
 ];
 
-const NUMBERS: [&str; 9] = [
-    "0",
-    "-1",
-    "1e9",
-    "1e308",
-    "9223372036854775807",
-    "-9223372036854775808",
-    "0.5",
-    "1000000",
-    "0x7fffffffffffffff",
-];
+const NUMBERS: [&str; 9] =
+    ["0", "-1", "1e9", "1e308", "9223372036854775807", "-9223372036854775808", "0.5", "1000000", "0x7fffffffffffffff"];
 
 const NESTS: [(&str, &str); 8] = [
     ("(", ")"),
@@ -122,17 +113,11 @@ const NESTS: [(&str, &str); 8] = [
 ];
 
 fn seeds() -> Vec<String> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../tests/fixtures/expr-conformance/"
-    );
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/expr-conformance/");
     let mut out: Vec<String> = REFERENCE.iter().map(|s| s.to_string()).collect();
     for file in ["cases.tsv", "errors.tsv"] {
         let text = std::fs::read_to_string(format!("{dir}{file}")).expect("fixture readable");
-        for line in text
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
+        for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             out.push(line.rsplit_once('\t').map_or(line, |(e, _)| e).to_string());
         }
     }
@@ -196,18 +181,10 @@ fn mutate(rng: &mut Rng, seeds: &[String], src: &str) -> String {
 
 #[test]
 fn random_mutants_never_panic_or_hang() {
-    let secs: u64 = std::env::var("GATEHOUSE_FUZZ_SECS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20);
-    let max: u64 = std::env::var("GATEHOUSE_FUZZ_MAX")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(300_000);
-    let seed: u64 = std::env::var("GATEHOUSE_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let secs: u64 = std::env::var("GATEHOUSE_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let max: u64 = std::env::var("GATEHOUSE_FUZZ_MAX").ok().and_then(|s| s.parse().ok()).unwrap_or(300_000);
+    let seed: u64 =
+        std::env::var("GATEHOUSE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15);
     let seeds = seeds();
     let user = json!({
         "id": "u1", "firstname": "Ada", "lastname": "Lovelace", "email": "ada@example.com",
@@ -216,9 +193,7 @@ fn random_mutants_never_panic_or_hang() {
         "customAttributes": {"costCenter": 42}
     });
     let provider = json!({});
-    let env = Env::new()
-        .with("jcUser", &user)
-        .with("providerUser", &provider);
+    let env = Env::new().with("jcUser", &user).with("providerUser", &provider);
     let schemas = [Schema::open(), Schema::mapping()];
 
     let mut rng = Rng(seed | 1);
@@ -236,9 +211,7 @@ fn random_mutants_never_panic_or_hang() {
             Err(_) => (false, false),
         }));
         let wall = start.elapsed();
-        let cpu = thread_cpu()
-            .zip(cpu_start)
-            .map(|(end, begin)| end.saturating_sub(begin));
+        let cpu = thread_cpu().zip(cpu_start).map(|(end, begin)| end.saturating_sub(begin));
         runs += 1;
         match outcome {
             Ok((c, e)) => {
@@ -264,16 +237,7 @@ fn random_mutants_never_panic_or_hang() {
     assert!(
         panics.is_empty(),
         "inputs that panicked:\n{}",
-        panics
-            .iter()
-            .take(10)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        panics.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
     );
-    assert!(
-        slow.is_empty(),
-        "inputs over 1 s of CPU: {:?}",
-        slow.iter().take(5).collect::<Vec<_>>()
-    );
+    assert!(slow.is_empty(), "inputs over 1 s of CPU: {:?}", slow.iter().take(5).collect::<Vec<_>>());
 }

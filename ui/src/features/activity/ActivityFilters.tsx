@@ -30,7 +30,7 @@ export function ActivityFilters({
         leftSection={<IconApps size={16} stroke={1.6} />}
         searchable
         clearable
-        nothingFoundMessage="No application seen in the log"
+        nothingFoundMessage="No such application"
         w={220}
         data-testid="activity-filter-app"
       />

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '../../bindings/Event';
 import type { EventQuery } from '../../bindings/EventQuery';
 import * as ipc from '../../lib/ipc';
-import { event } from '../../test/fixtures';
+import { application, event } from '../../test/fixtures';
 import { mockIpcDefaults } from '../../test/ipc';
 import { renderApp } from '../../test/render';
 
@@ -36,6 +36,11 @@ describe('Activity page', () => {
     mockIpcDefaults();
     vi.mocked(ipc.listEvents).mockImplementation(async (q) => answer(q));
     vi.mocked(ipc.listEventNames).mockResolvedValue(['user_create_provision', 'user_update_provision']);
+    vi.mocked(ipc.listApplications).mockResolvedValue([
+      application('app_15five', { label: '15Five' }),
+      application('app_hoxhunt', { label: 'Hoxhunt', connectorId: 'hoxhunt', connectorName: 'Hoxhunt', idpUrlSuffix: 'hoxhunt' }),
+      application('app_wiki', { label: 'Internal wiki', connectorId: 'custom-saml', idpUrlSuffix: 'wiki' }),
+    ]);
   });
 
   it('shows the newest 25 events first and requests page 2 when paging', async () => {
@@ -68,8 +73,9 @@ describe('Activity page', () => {
       expect(lastQuery()).toEqual({ name: 'user_update_provision', outcome: 'success', page: 1, pageSize: 25 }),
     );
 
-    // Application, chosen from the applications seen in the log
+    // Application, chosen from the configured applications (even one with no events yet)
     await user.click(screen.getByRole('combobox', { name: 'Application' }));
+    expect(await screen.findByRole('option', { name: 'Internal wiki' })).toBeInTheDocument();
     await user.click(await screen.findByRole('option', { name: '15Five' }));
     await waitFor(() =>
       expect(lastQuery()).toEqual({

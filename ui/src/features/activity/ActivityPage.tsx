@@ -3,7 +3,6 @@
 
 import { Box, Button, Card, Group, Loader, Pagination, Text } from '@mantine/core';
 import { IconActivity, IconFilterOff } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Event } from '../../bindings/Event';
@@ -16,7 +15,8 @@ import { QueryError } from '../../components/QueryError';
 import { ActivityFilters, type ActivityFilterValues } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { EventDrawer } from './EventDrawer';
-import { eventsKey, useEventNames, useEvents } from './queries';
+import { useApplications } from '../applications/queries';
+import { useEventNames, useEvents } from './queries';
 
 export const PAGE_SIZE = 25;
 
@@ -39,7 +39,7 @@ export function ActivityPage() {
 
   const events = useEvents(query);
   const eventNames = useEventNames();
-  const appOptions = useSeenApplications(events.data, filters.appId);
+  const appOptions = useApplicationOptions(filters.appId);
   const [selected, setSelected] = useState<Event | null>(null);
 
   const update = (next: ActivityFilterValues, nextPage = 1) => {
@@ -140,21 +140,16 @@ function EmptyResult({ onClear }: { onClear: () => void }) {
 }
 
 /**
- * Applications to filter by: every application that appears in any page of the log loaded so
- * far (until the directory work provides `applications_list`), plus the one selected now.
+ * Applications to filter by: every configured application (value = id, label = display
+ * label), plus the one selected now if it is gone (its events stay in the log).
  */
-function useSeenApplications(current: EventPage | undefined, selected: string | undefined) {
-  const queryClient = useQueryClient();
+function useApplicationOptions(selected: string | undefined) {
+  const apps = useApplications();
   return useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const [, page] of queryClient.getQueriesData<EventPage>({ queryKey: eventsKey })) {
-      for (const ev of page?.items ?? []) {
-        if (ev.appId && !seen.has(ev.appId)) seen.set(ev.appId, ev.appLabel ?? ev.appId);
-      }
-    }
-    if (selected && !seen.has(selected)) seen.set(selected, selected);
-    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-    // `current` is the signal that the cache gained a page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryClient, current, selected]);
+    const options = (apps.data ?? [])
+      .map((a) => ({ value: a.id, label: a.label }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    if (selected && !options.some((o) => o.value === selected)) options.push({ value: selected, label: selected });
+    return options;
+  }, [apps.data, selected]);
 }

@@ -1,26 +1,195 @@
-//! One configured application. Not built yet: applications arrive with the directory work.
+//! One configured application: header (logo, label, connector, what it does, the IdP URL to
+//! copy), and its configuration in tabs kept in the URL (`?tab=groups`). General and User
+//! Groups work now; SSO, Identity Management, Mappings and Import say what they will hold.
 
-import { Button } from '@mantine/core';
-import { IconApps, IconArrowLeft } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAppsOff,
+  IconArrowLeft,
+  IconArrowsExchange,
+  IconDownload,
+  IconInfoCircle,
+  IconKey,
+  IconRefresh,
+  IconTrash,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Application } from '../../bindings/Application';
+import { CopyValue } from '../../components/CopyValue';
 import { EmptyPanel } from '../../components/EmptyPanel';
-import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { AppBadges } from './AppBadges';
+import { AppLogo } from './AppLogo';
+import { DeleteApplicationsModal } from './DeleteApplicationsModal';
+import { GeneralTab } from './detail/GeneralTab';
+import { PlaceholderTab } from './detail/PlaceholderTab';
+import { UserGroupsTab } from './detail/UserGroupsTab';
+import { useApplication } from './queries';
+
+const TABS = ['general', 'sso', 'idm', 'mappings', 'groups', 'import'] as const;
+type Tab = (typeof TABS)[number];
 
 export function ApplicationDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
+  const app = useApplication(id);
+  if (app.isPending) return <DetailSkeleton />;
+  if (app.isError) {
+    if (app.error.code === 'not_found') {
+      return (
+        <EmptyPanel
+          testId="application-not-found"
+          icon={<IconAppsOff size={30} stroke={1.5} />}
+          title="Application not found"
+          description="There is no configured application with this id: it may have been deleted."
+          action={
+            <Button component={Link} to="/applications" variant="default" leftSection={<IconArrowLeft size={16} />}>
+              Back to applications
+            </Button>
+          }
+        />
+      );
+    }
+    return <QueryError error={app.error} title="Couldn't load this application" onRetry={() => void app.refetch()} />;
+  }
+  return <ApplicationDetail app={app.data} />;
+}
+
+function ApplicationDetail({ app }: { app: Application }) {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = (TABS as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'general';
+  const [deleting, deleteHandlers] = useDisclosure(false);
+
   return (
-    <>
-      <PageHeader title="Application" />
-      <EmptyPanel
-        icon={<IconApps size={30} stroke={1.5} />}
-        title="Application not found"
-        description={`There is no configured application with the id “${id ?? ''}”.`}
-        action={
-          <Button component={Link} to="/applications" variant="default" leftSection={<IconArrowLeft size={16} />}>
-            Back to applications
+    <Stack gap="lg" data-testid="app-detail">
+      <Card padding="lg">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xl">
+          <Group gap="lg" wrap="nowrap" align="flex-start" miw={0}>
+            <AppLogo connectorId={app.connectorId} label={app.label} portalImage={app.portalImage} portalColor={app.portalColor} size={64} />
+            <Stack gap={6} miw={0}>
+              <Group gap="sm" wrap="nowrap">
+                <Title order={1} lineClamp={1} data-testid="app-label">
+                  {app.label}
+                </Title>
+                <AppBadges app={app} size="md" />
+              </Group>
+              <Text size="sm" c="dimmed" mt={-4}>
+                {app.connectorName}
+              </Text>
+              <Group gap="xs" wrap="nowrap" miw={0} mt={2} data-testid="app-idp-url">
+                <Text size="xs" fw={600} c="dimmed" style={{ flexShrink: 0 }}>
+                  IdP URL
+                </Text>
+                <CopyValue value={app.idpUrl} label="IdP URL" />
+              </Group>
+            </Stack>
+          </Group>
+          <Button
+            variant="default"
+            leftSection={<IconTrash size={16} />}
+            onClick={deleteHandlers.open}
+            c="var(--mantine-color-red-text)"
+            style={{ flexShrink: 0 }}
+            data-testid="app-delete"
+          >
+            Delete
           </Button>
-        }
+        </Group>
+      </Card>
+
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          const next = new URLSearchParams(params);
+          if (!v || v === 'general') next.delete('tab');
+          else next.set('tab', v);
+          setParams(next, { replace: true });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="general" leftSection={<IconInfoCircle size={16} stroke={1.6} />} data-testid="app-tab-general">
+            General
+          </Tabs.Tab>
+          <Tabs.Tab value="sso" leftSection={<IconKey size={16} stroke={1.6} />} data-testid="app-tab-sso">
+            SSO
+          </Tabs.Tab>
+          <Tabs.Tab value="idm" leftSection={<IconRefresh size={16} stroke={1.6} />} data-testid="app-tab-idm">
+            Identity Management
+          </Tabs.Tab>
+          <Tabs.Tab value="mappings" leftSection={<IconArrowsExchange size={16} stroke={1.6} />} data-testid="app-tab-mappings">
+            Mappings
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="groups"
+            leftSection={<IconUsersGroup size={16} stroke={1.6} />}
+            rightSection={
+              <Text span size="xs" c="dimmed">
+                {app.groups.length}
+              </Text>
+            }
+            data-testid="app-tab-groups"
+          >
+            User Groups
+          </Tabs.Tab>
+          <Tabs.Tab value="import" leftSection={<IconDownload size={16} stroke={1.6} />} data-testid="app-tab-import">
+            Import
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="general">
+          <GeneralTab app={app} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso">
+          <PlaceholderTab app={app} kind="sso" />
+        </Tabs.Panel>
+        <Tabs.Panel value="idm">
+          <PlaceholderTab app={app} kind="idm" />
+        </Tabs.Panel>
+        <Tabs.Panel value="mappings">
+          <PlaceholderTab app={app} kind="mappings" />
+        </Tabs.Panel>
+        <Tabs.Panel value="groups">
+          <UserGroupsTab app={app} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <PlaceholderTab app={app} kind="import" />
+        </Tabs.Panel>
+      </Tabs>
+
+      <DeleteApplicationsModal
+        apps={[app]}
+        opened={deleting}
+        onClose={deleteHandlers.close}
+        onDeleted={() => navigate('/applications')}
       />
-    </>
+    </Stack>
   );
+}
+
+function DetailSkeleton() {
+  return (
+    <Stack gap="lg" data-testid="app-loading">
+      <Card padding="lg">
+        <Group gap="lg" wrap="nowrap">
+          <Skeleton h={64} w={64} radius="md" />
+          <Stack gap={10} style={{ flex: 1 }}>
+            <Skeleton h={20} w={220} />
+            <Skeleton h={12} w={120} />
+            <Skeleton h={12} w={360} />
+          </Stack>
+        </Group>
+      </Card>
+      <Skeleton h={36} w={640} />
+      <Skeleton h={280} />
+    </Stack>
+  );
+}
+
+/** Breadcrumb for `/applications/:id`: the application's label once loaded. */
+export function ApplicationCrumb({ id }: { id: string }) {
+  const app = useApplication(id);
+  return <>{app.data?.label ?? id}</>;
 }

@@ -2,7 +2,7 @@
 //! tab kept in the URL (`?tab=sso`) so a link lands on the right one.
 
 import { Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuildingStore, IconInfoCircle, IconKey, IconListNumbers, IconArrowsExchange } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuildingStore, IconPlus, IconInfoCircle, IconKey, IconListNumbers, IconArrowsExchange } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Connector } from '../../bindings/Connector';
 import { EmptyPanel } from '../../components/EmptyPanel';
@@ -65,6 +65,15 @@ function ConnectorDetail({ connector }: { connector: Connector }) {
             </Text>
             <SupportBadges supports={connector.supports} size="md" />
           </Stack>
+          <Button
+            component={Link}
+            to={`/applications/new?connector=${encodeURIComponent(connector.id)}`}
+            leftSection={<IconPlus size={16} />}
+            style={{ flexShrink: 0 }}
+            data-testid="catalog-add-application"
+          >
+            Add this application
+          </Button>
         </Group>
       </Card>
 

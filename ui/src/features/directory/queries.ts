@@ -20,9 +20,21 @@ export const directoryKeys = {
 
 const ROOTS = new Set<unknown>(['directoryEmpty', 'users', 'user', 'groups', 'group', 'applications', 'application', 'events', 'eventNames']);
 
-/** Refreshes every directory and application query (active ones now, the rest when next shown). */
-export function invalidateDirectory(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (q) => ROOTS.has(q.queryKey[0]) });
+/**
+ * Refreshes every directory and application query (active ones now, the rest when next
+ * shown), except those of an entity just deleted (`gone`): its page removes them once it
+ * has navigated away, so it never flashes "not found" first.
+ */
+export function invalidateDirectory(queryClient: QueryClient, gone?: { root: 'user' | 'group' | 'application'; ids: string[] }): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (q) =>
+      ROOTS.has(q.queryKey[0]) && !(gone && q.queryKey[0] === gone.root && gone.ids.includes(q.queryKey[1] as string)),
+  });
+}
+
+/** Drops the cached queries of a deleted entity (after its page has been left). */
+export function forgetDeleted(queryClient: QueryClient, root: 'user' | 'group' | 'application', ids: string[]): void {
+  for (const id of ids) queryClient.removeQueries({ queryKey: [root, id] });
 }
 
 export function useDirectoryEmpty() {

@@ -1,9 +1,11 @@
 //! Deleting a group: says how many members lose what, by application, before anything goes.
 
 import { Badge, Group as Row, List, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Group } from '../../bindings/Group';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal';
 import { showSuccessToast } from '../../components/notify';
+import { forgetDeleted } from '../directory/queries';
 import { useDeleteGroup } from './queries';
 
 export function DeleteGroupModal({
@@ -16,6 +18,7 @@ export function DeleteGroupModal({
   onDeleted?: () => void;
 }) {
   const remove = useDeleteGroup();
+  const queryClient = useQueryClient();
   const members = group?.memberCount ?? 0;
   const apps = group?.applications ?? [];
   const membersText = members === 0 ? 'It has no members' : members === 1 ? 'Its 1 member' : `Its ${members.toLocaleString()} members`;
@@ -33,6 +36,7 @@ export function DeleteGroupModal({
             showSuccessToast('Group deleted', `${group.name} is gone; its members are still in the directory.`);
             onClose();
             onDeleted?.();
+            forgetDeleted(queryClient, 'group', [group.id]);
           },
         })
       }

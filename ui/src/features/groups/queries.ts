@@ -43,10 +43,7 @@ export function useDeleteGroup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => deleteGroup(id),
-    onSuccess: (_done, id) => {
-      queryClient.removeQueries({ queryKey: directoryKeys.group(id) });
-      return invalidateDirectory(queryClient);
-    },
+    onSuccess: (_done, id) => invalidateDirectory(queryClient, { root: 'group', ids: [id] }),
   });
 }
 

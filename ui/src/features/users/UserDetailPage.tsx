@@ -30,6 +30,7 @@ import {
   IconUserQuestion,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { User } from '../../bindings/User';
@@ -40,6 +41,7 @@ import { EmptyPanel } from '../../components/EmptyPanel';
 import { showSuccessToast } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { formatFullTime, formatRelative } from '../../lib/format';
+import { forgetDeleted } from '../directory/queries';
 import { displayNameOf } from './names';
 import { useDeleteUser, useSetUserState, useUser, useUserGroups } from './queries';
 import { UserFormDrawer } from './UserFormDrawer';
@@ -73,6 +75,7 @@ export function UserDetailPage() {
 
 function UserDetail({ user }: { user: User }) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const groups = useUserGroups(user.id);
   const setState = useSetUserState();
   const remove = useDeleteUser();
@@ -358,6 +361,7 @@ function UserDetail({ user }: { user: User }) {
               deleteHandlers.close();
               showSuccessToast('User deleted', `${name} is no longer in the directory.`);
               navigate('/users');
+              forgetDeleted(queryClient, 'user', [user.id]);
             },
           })
         }

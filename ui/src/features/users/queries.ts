@@ -65,10 +65,7 @@ export function useDeleteUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => deleteUser(id),
-    onSuccess: (_done, id) => {
-      queryClient.removeQueries({ queryKey: directoryKeys.user(id) });
-      return invalidateDirectory(queryClient);
-    },
+    onSuccess: (_done, id) => invalidateDirectory(queryClient, { root: 'user', ids: [id] }),
   });
 }
 

@@ -21,12 +21,7 @@ pub(super) fn len<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         _ => match (v.list(), v.obj()) {
             (Some(l), _) => l.len(),
             (_, Some(o)) => o.len(),
-            _ => {
-                return Err(Fail::ty(format!(
-                    "invalid argument for len ({})",
-                    v.kind_article()
-                )))
-            }
+            _ => return Err(Fail::ty(format!("invalid argument for len ({})", v.kind_article()))),
         },
     };
     Ok(Value::Int(n as i64))
@@ -51,11 +46,7 @@ pub(super) fn get<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         Value::Map(_) | Value::JsonObject(_) | Value::AnyMap(_) => member(from, key),
         _ if matches!(from, Value::Str(_) | Value::Bytes(_)) || from.list().is_some() => {
             if !matches!(key, Value::Int(_) | Value::Float(_)) {
-                return Err(Fail::ty(format!(
-                    "cannot index {} with {}",
-                    from.kind_article(),
-                    key.kind_article()
-                )));
+                return Err(Fail::ty(format!("cannot index {} with {}", from.kind_article(), key.kind_article())));
             }
             Ok(member(from, key).unwrap_or_default())
         }
@@ -83,15 +74,8 @@ fn entries<'a>(name: &str, b: &mut Budget, v: &Value<'a>) -> Res<Vec<(Value<'a>,
         return Ok(m.iter().map(|(k, v)| (k.to_value(), v.clone())).collect());
     }
     match v.obj() {
-        Some(o) => Ok(o
-            .entries()
-            .into_iter()
-            .map(|(k, v)| (Value::Str(k), v))
-            .collect()),
-        None => Err(Fail::ty(format!(
-            "{name} expects a map, not {}",
-            v.kind_article()
-        ))),
+        Some(o) => Ok(o.entries().into_iter().map(|(k, v)| (Value::Str(k), v)).collect()),
+        None => Err(Fail::ty(format!("{name} expects a map, not {}", v.kind_article()))),
     }
 }
 
@@ -119,12 +103,10 @@ pub(super) fn from_pairs<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a
     let mut out = BTreeMap::new();
     for pair in list.iter() {
         b.tick()?;
-        let p = pair.list().filter(|p| p.len() == 2).ok_or_else(|| {
-            Fail::ty(format!(
-                "fromPairs expects [key, value] pairs, found {}",
-                pair.kind_article()
-            ))
-        })?;
+        let p = pair
+            .list()
+            .filter(|p| p.len() == 2)
+            .ok_or_else(|| Fail::ty(format!("fromPairs expects [key, value] pairs, found {}", pair.kind_article())))?;
         let key = Key::from_value(&p.get(0).unwrap_or_default())?;
         out.insert(key, p.get(1).unwrap_or_default());
     }
@@ -199,9 +181,7 @@ pub(super) fn descending(name: &str, order: Option<&Value<'_>>) -> Res<bool> {
         None => Ok(false),
         Some(Value::Str(s)) if &**s == "asc" => Ok(false),
         Some(Value::Str(s)) if &**s == "desc" => Ok(true),
-        Some(v) => Err(Fail::ty(format!(
-            "{name}: the order must be \"asc\" or \"desc\", not {v}"
-        ))),
+        Some(v) => Err(Fail::ty(format!("{name}: the order must be \"asc\" or \"desc\", not {v}"))),
     }
 }
 

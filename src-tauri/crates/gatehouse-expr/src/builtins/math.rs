@@ -10,10 +10,7 @@ use crate::ops::order;
 use crate::value::Value;
 
 fn not_number(name: &str, v: &Value<'_>) -> Fail {
-    Fail::ty(format!(
-        "invalid argument for {name} ({})",
-        v.kind_article()
-    ))
+    Fail::ty(format!("invalid argument for {name} ({})", v.kind_article()))
 }
 
 pub(super) fn abs<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
@@ -54,15 +51,9 @@ pub(super) fn int<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
             if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
                 return Err(Fail::runtime(format!("invalid operation: int({s})")));
             }
-            s.parse()
-                .map_err(|_| Fail::runtime(format!("invalid operation: int({s}): out of range")))?
+            s.parse().map_err(|_| Fail::runtime(format!("invalid operation: int({s}): out of range")))?
         }
-        v => {
-            return Err(Fail::ty(format!(
-                "invalid operation: int({})",
-                v.type_name()
-            )))
-        }
+        v => return Err(Fail::ty(format!("invalid operation: int({})", v.type_name()))),
     }))
 }
 
@@ -70,15 +61,8 @@ pub(super) fn float<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     Ok(Value::Float(match &args[0] {
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
-        Value::Str(s) => s
-            .parse()
-            .map_err(|_| Fail::runtime(format!("invalid operation: float({s})")))?,
-        v => {
-            return Err(Fail::ty(format!(
-                "invalid operation: float({})",
-                v.type_name()
-            )))
-        }
+        Value::Str(s) => s.parse().map_err(|_| Fail::runtime(format!("invalid operation: float({s})")))?,
+        v => return Err(Fail::ty(format!("invalid operation: float({})", v.type_name()))),
     }))
 }
 
@@ -165,20 +149,13 @@ pub(super) fn median<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     }
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Ok(Value::Float(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }))
+    Ok(Value::Float(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }))
 }
 
 fn ints(name: &str, args: &[Value<'_>]) -> Res<(i64, i64)> {
     let get = |i: usize| match args.get(i) {
         Some(Value::Int(n)) => Ok(*n),
-        Some(v) => Err(Fail::ty(format!(
-            "{name} expects integers, not {}",
-            v.kind_article()
-        ))),
+        Some(v) => Err(Fail::ty(format!("{name} expects integers, not {}", v.kind_article()))),
         None => Ok(0),
     };
     Ok((get(0)?, get(1)?))
@@ -187,9 +164,7 @@ fn ints(name: &str, args: &[Value<'_>]) -> Res<(i64, i64)> {
 fn shift(name: &str, args: &[Value<'_>]) -> Res<(i64, u32)> {
     let (x, y) = ints(name, args)?;
     if y < 0 {
-        return Err(Fail::runtime(format!(
-            "invalid operation: negative shift count {y}"
-        )));
+        return Err(Fail::runtime(format!("invalid operation: negative shift count {y}")));
     }
     Ok((x, y.min(64) as u32))
 }
@@ -226,11 +201,7 @@ pub(super) fn bitshl<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
 
 pub(super) fn bitshr<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let (x, y) = shift("bitshr", args)?;
-    Ok(Value::Int(x.checked_shr(y).unwrap_or(if x < 0 {
-        -1
-    } else {
-        0
-    })))
+    Ok(Value::Int(x.checked_shr(y).unwrap_or(if x < 0 { -1 } else { 0 })))
 }
 
 pub(super) fn bitushr<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {

@@ -158,10 +158,7 @@ pub fn functions() -> &'static [FunctionDoc] {
 
 impl Func {
     pub(crate) fn lookup(name: &str) -> Option<Func> {
-        BUILTINS
-            .iter()
-            .position(|b| b.name == name)
-            .map(|i| Func(i as u16))
+        BUILTINS.iter().position(|b| b.name == name).map(|i| Func(i as u16))
     }
     pub(crate) fn name(self) -> &'static str {
         BUILTINS[self.0 as usize].name
@@ -216,11 +213,7 @@ fn plain<'a>(ctx: &mut Ctx<'_, 'a>, f: PlainFn, args: &[Expr]) -> Res<Value<'a>>
 // ---- argument helpers shared by the implementations ----
 
 fn arg_error(name: &str, i: usize, want: &str, got: &Value<'_>) -> Fail {
-    Fail::ty(format!(
-        "{name} expects {want} as argument {}, not {}",
-        i + 1,
-        got.kind_article()
-    ))
+    Fail::ty(format!("{name} expects {want} as argument {}, not {}", i + 1, got.kind_article()))
 }
 
 pub(crate) fn str_arg<'v>(name: &str, args: &'v [Value<'_>], i: usize) -> Res<&'v str> {

@@ -43,10 +43,7 @@ fn body(e: &Expr) -> &Expr {
 fn truth(v: &Value<'_>) -> Res<bool> {
     match v {
         Value::Bool(b) => Ok(*b),
-        other => Err(Fail::ty(format!(
-            "a predicate must give a boolean, not {}",
-            other.kind_article()
-        ))),
+        other => Err(Fail::ty(format!("a predicate must give a boolean, not {}", other.kind_article()))),
     }
 }
 
@@ -57,11 +54,9 @@ pub(crate) fn call<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, args: &[Expr]) -> Res<
         (_, Some(l)) => l,
         (Value::Nil, _) => List::Owned(&empty),
         (other, _) => {
-            return Err(Fail::ty(format!(
-                "expected an array to iterate over, not {}",
-                other.kind_article()
-            ))
-            .at(args[0].span))
+            return Err(
+                Fail::ty(format!("expected an array to iterate over, not {}", other.kind_article())).at(args[0].span)
+            )
         }
     };
     let pred = args.get(1).map(body);
@@ -73,12 +68,7 @@ pub(crate) fn call<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, args: &[Expr]) -> Res<
     ctx.with_scope(|ctx| run(ctx, kind, list, pred, extra))
 }
 
-fn each<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    list: List<'_, 'a>,
-    i: usize,
-    pred: Option<&Expr>,
-) -> Res<(Value<'a>, Value<'a>)> {
+fn each<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, i: usize, pred: Option<&Expr>) -> Res<(Value<'a>, Value<'a>)> {
     ctx.budget.tick()?;
     let item = list.get(i).unwrap_or_default();
     ctx.set_item(item.clone(), i);
@@ -103,9 +93,7 @@ fn run<'a>(
         Kind::All | Kind::None | Kind::Any => quantifier(ctx, kind, list, pred),
         Kind::One | Kind::Count => count(ctx, kind, list, pred),
         Kind::Filter | Kind::Map => collect(ctx, kind, list, pred),
-        Kind::Find | Kind::FindIndex | Kind::FindLast | Kind::FindLastIndex => {
-            find(ctx, kind, list, pred)
-        }
+        Kind::Find | Kind::FindIndex | Kind::FindLast | Kind::FindLastIndex => find(ctx, kind, list, pred),
         Kind::Sum => sum(ctx, list, pred),
         Kind::GroupBy => group_by(ctx, list, pred),
         Kind::SortBy => sort_by(ctx, list, pred, extra),
@@ -114,12 +102,7 @@ fn run<'a>(
 }
 
 /// all: stop at the first false; none/any: stop at the first true.
-fn quantifier<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    kind: Kind,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-) -> Res<Value<'a>> {
+fn quantifier<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
     let stop_on = kind != Kind::All;
     for i in 0..list.len() {
         let (_, r) = each(ctx, list, i, pred)?;
@@ -130,30 +113,16 @@ fn quantifier<'a>(
     Ok(Value::Bool(kind != Kind::Any))
 }
 
-fn count<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    kind: Kind,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-) -> Res<Value<'a>> {
+fn count<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
     let mut n = 0i64;
     for i in 0..list.len() {
         let (_, r) = each(ctx, list, i, pred)?;
         n += i64::from(truth(&r)?);
     }
-    Ok(if kind == Kind::One {
-        Value::Bool(n == 1)
-    } else {
-        Value::Int(n)
-    })
+    Ok(if kind == Kind::One { Value::Bool(n == 1) } else { Value::Int(n) })
 }
 
-fn collect<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    kind: Kind,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-) -> Res<Value<'a>> {
+fn collect<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
     let mut out = Vec::new();
     for i in 0..list.len() {
         let (item, r) = each(ctx, list, i, pred)?;
@@ -166,12 +135,7 @@ fn collect<'a>(
     ctx.budget.array(out)
 }
 
-fn find<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    kind: Kind,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-) -> Res<Value<'a>> {
+fn find<'a>(ctx: &mut Ctx<'_, 'a>, kind: Kind, list: List<'_, 'a>, pred: Pred<'_>) -> Res<Value<'a>> {
     let n = list.len();
     let backwards = matches!(kind, Kind::FindLast | Kind::FindLastIndex);
     for k in 0..n {
@@ -209,34 +173,20 @@ fn group_by<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>) -> Re
     ctx.budget.any_map(out)
 }
 
-fn sort_by<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-    order: Option<Value<'a>>,
-) -> Res<Value<'a>> {
+fn sort_by<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>, order: Option<Value<'a>>) -> Res<Value<'a>> {
     let desc = descending("sortBy", order.as_ref())?;
     let mut pairs = Vec::with_capacity(list.len());
     for i in 0..list.len() {
         pairs.push(each(ctx, list, i, pred)?);
     }
-    merge_sort(&mut ctx.budget, &mut pairs, &mut |x, y| {
-        compare(&x.1, &y.1, desc)
-    })?;
+    merge_sort(&mut ctx.budget, &mut pairs, &mut |x, y| compare(&x.1, &y.1, desc))?;
     ctx.budget.array(pairs.into_iter().map(|p| p.0).collect())
 }
 
-fn reduce<'a>(
-    ctx: &mut Ctx<'_, 'a>,
-    list: List<'_, 'a>,
-    pred: Pred<'_>,
-    init: Option<Value<'a>>,
-) -> Res<Value<'a>> {
+fn reduce<'a>(ctx: &mut Ctx<'_, 'a>, list: List<'_, 'a>, pred: Pred<'_>, init: Option<Value<'a>>) -> Res<Value<'a>> {
     let (mut acc, start) = match init {
         Some(init) => (init, 0),
-        None if list.len() == 0 => {
-            return Err(Fail::runtime("reduce of empty array with no initial value"))
-        }
+        None if list.len() == 0 => return Err(Fail::runtime("reduce of empty array with no initial value")),
         None => (list.get(0).unwrap_or_default(), 1),
     };
     for i in start..list.len() {

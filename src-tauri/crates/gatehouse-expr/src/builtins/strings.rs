@@ -46,21 +46,13 @@ pub(super) fn trim<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
 
 pub(super) fn trim_prefix<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     str_arg("trimPrefix", args, 0)?;
-    let p = if args.len() == 2 {
-        str_arg("trimPrefix", args, 1)?
-    } else {
-        " "
-    };
+    let p = if args.len() == 2 { str_arg("trimPrefix", args, 1)? } else { " " };
     Ok(sub(args, |s| s.strip_prefix(p).unwrap_or(s)))
 }
 
 pub(super) fn trim_suffix<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     str_arg("trimSuffix", args, 0)?;
-    let p = if args.len() == 2 {
-        str_arg("trimSuffix", args, 1)?
-    } else {
-        " "
-    };
+    let p = if args.len() == 2 { str_arg("trimSuffix", args, 1)? } else { " " };
     Ok(sub(args, |s| s.strip_suffix(p).unwrap_or(s)))
 }
 
@@ -68,11 +60,7 @@ pub(super) fn trim_suffix<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'
 fn split_impl<'a>(name: &str, b: &mut Budget, args: &[Value<'a>], after: bool) -> Res<Value<'a>> {
     let s = str_arg(name, args, 0)?;
     let sep = str_arg(name, args, 1)?;
-    let n = if args.len() == 3 {
-        int_arg(name, args, 2)?
-    } else {
-        -1
-    };
+    let n = if args.len() == 3 { int_arg(name, args, 2)? } else { -1 };
     if n == 0 {
         return b.array(Vec::new());
     }
@@ -100,10 +88,7 @@ fn split_impl<'a>(name: &str, b: &mut Budget, args: &[Value<'a>], after: bool) -
         parts.push(rest);
     }
     b.check_len(parts.len())?;
-    let items = parts
-        .into_iter()
-        .map(|p| Value::from(p.to_string()))
-        .collect();
+    let items = parts.into_iter().map(|p| Value::from(p.to_string())).collect();
     b.array(items)
 }
 
@@ -117,18 +102,11 @@ pub(super) fn split_after<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'
 
 pub(super) fn join<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let list = list_arg("join", args, 0)?;
-    let sep = if args.len() == 2 {
-        str_arg("join", args, 1)?
-    } else {
-        ""
-    };
+    let sep = if args.len() == 2 { str_arg("join", args, 1)? } else { "" };
     let mut out = String::new();
     for (i, item) in list.iter().enumerate() {
         let Some(s) = item.as_str() else {
-            return Err(Fail::ty(format!(
-                "join expects an array of strings, found {}",
-                item.kind_article()
-            )));
+            return Err(Fail::ty(format!("join expects an array of strings, found {}", item.kind_article())));
         };
         b.check_str(out.len() + sep.len() + s.len())?;
         if i > 0 {
@@ -143,11 +121,7 @@ pub(super) fn replace<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> 
     let s = str_arg("replace", args, 0)?;
     let old = str_arg("replace", args, 1)?;
     let new = str_arg("replace", args, 2)?;
-    let n = if args.len() == 4 {
-        int_arg("replace", args, 3)?
-    } else {
-        -1
-    };
+    let n = if args.len() == 4 { int_arg("replace", args, 3)? } else { -1 };
     let mut left = if n < 0 { usize::MAX } else { n as usize };
     let mut out = String::new();
     let mut rest = s;
@@ -181,9 +155,7 @@ pub(super) fn repeat<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let s = str_arg("repeat", args, 0)?;
     let n = int_arg("repeat", args, 1)?;
     if n < 0 {
-        return Err(Fail::runtime(format!(
-            "invalid argument for repeat (expected a positive count, got {n})"
-        )));
+        return Err(Fail::runtime(format!("invalid argument for repeat (expected a positive count, got {n})")));
     }
     let total = (s.len() as u128) * (n as u128);
     b.check_str(total.min(usize::MAX as u128) as usize)?;
@@ -196,26 +168,17 @@ pub(super) fn index_of<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>>
 }
 
 pub(super) fn last_index_of<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let (s, t) = (
-        str_arg("lastIndexOf", args, 0)?,
-        str_arg("lastIndexOf", args, 1)?,
-    );
+    let (s, t) = (str_arg("lastIndexOf", args, 0)?, str_arg("lastIndexOf", args, 1)?);
     Ok(Value::Int(s.rfind(t).map_or(-1, |i| i as i64)))
 }
 
 pub(super) fn has_prefix<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let (s, t) = (
-        str_arg("hasPrefix", args, 0)?,
-        str_arg("hasPrefix", args, 1)?,
-    );
+    let (s, t) = (str_arg("hasPrefix", args, 0)?, str_arg("hasPrefix", args, 1)?);
     Ok(Value::Bool(s.starts_with(t)))
 }
 
 pub(super) fn has_suffix<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
-    let (s, t) = (
-        str_arg("hasSuffix", args, 0)?,
-        str_arg("hasSuffix", args, 1)?,
-    );
+    let (s, t) = (str_arg("hasSuffix", args, 0)?, str_arg("hasSuffix", args, 1)?);
     Ok(Value::Bool(s.ends_with(t)))
 }
 
@@ -235,13 +198,10 @@ pub(super) fn to_json<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> 
 pub(super) fn from_json<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let s = str_arg("fromJSON", args, 0)?;
     b.work(s.len() as u64 / 8)?;
-    let j: serde_json::Value =
-        serde_json::from_str(s).map_err(|e| Fail::runtime(format!("invalid JSON: {e}")))?;
+    let j: serde_json::Value = serde_json::from_str(s).map_err(|e| Fail::runtime(format!("invalid JSON: {e}")))?;
     let v = from_json_owned(&j, true);
     if v.depth() > b.limits.max_value_depth || v.weight(u64::MAX) > b.limits.max_value_weight {
-        return Err(Fail::limit(
-            "the JSON value is too large or nested too deeply",
-        ));
+        return Err(Fail::limit("the JSON value is too large or nested too deeply"));
     }
     Ok(v)
 }

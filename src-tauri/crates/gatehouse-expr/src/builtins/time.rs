@@ -22,26 +22,19 @@ pub(super) fn now<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     match args.first() {
         None => Ok(Value::Time(Time::now())),
         Some(Value::Location(l)) => Ok(Value::Time(Time::now().with_loc(l.clone()))),
-        Some(v) => Err(Fail::ty(format!(
-            "now expects a time zone, not {}",
-            v.kind_article()
-        ))),
+        Some(v) => Err(Fail::ty(format!("now expects a time zone, not {}", v.kind_article()))),
     }
 }
 
 pub(super) fn duration<'a>(_: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let s = str_arg("duration", args, 0)?;
-    parse_duration(s)
-        .map(Value::Duration)
-        .map_err(Fail::runtime)
+    parse_duration(s).map(Value::Duration).map_err(Fail::runtime)
 }
 
 pub(super) fn timezone<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
     let s = str_arg("timezone", args, 0)?;
     b.work(10)?;
-    Location::load(s)
-        .map(Value::Location)
-        .map_err(Fail::runtime)
+    Location::load(s).map(Value::Location).map_err(Fail::runtime)
 }
 
 pub(super) fn date<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
@@ -50,9 +43,7 @@ pub(super) fn date<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         _ => (None, args),
     };
     if args.is_empty() || args.len() > 3 {
-        return Err(Fail::ty(
-            "date expects a date string, then optionally a layout and a time zone name",
-        ));
+        return Err(Fail::ty("date expects a date string, then optionally a layout and a time zone name"));
     }
     let value = str_arg("date", args, 0)?;
     // Parsing is costly next to other steps: weigh it so loops of dates stay bounded in time.
@@ -71,8 +62,7 @@ pub(super) fn date<'a>(b: &mut Budget, args: &[Value<'a>]) -> Res<Value<'a>> {
         }
         3 => {
             let name = str_arg("date", args, 2)?;
-            let l = Location::load(name)
-                .map_err(|_| Fail::runtime(format!("unknown time zone {name}")))?;
+            let l = Location::load(name).map_err(|_| Fail::runtime(format!("unknown time zone {name}")))?;
             let layout = str_arg("date", args, 1)?;
             parse(layout, &Some(l)).map_err(failed(layout, value))?
         }

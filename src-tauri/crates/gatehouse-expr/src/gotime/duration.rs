@@ -21,11 +21,7 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
     let mut total: u128 = 0;
     while !s.is_empty() {
         let int_len = s.bytes().take_while(u8::is_ascii_digit).count();
-        let int: u128 = if int_len > 0 {
-            s[..int_len].parse().map_err(|_| bad())?
-        } else {
-            0
-        };
+        let int: u128 = if int_len > 0 { s[..int_len].parse().map_err(|_| bad())? } else { 0 };
         s = &s[int_len..];
         let (mut frac, mut scale, mut has_frac) = (0u128, 1u128, false);
         if let Some(rest) = s.strip_prefix('.') {
@@ -40,9 +36,7 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
         if int_len == 0 && !has_frac {
             return Err(bad());
         }
-        let unit_len = s
-            .find(|c: char| c == '.' || c.is_ascii_digit())
-            .unwrap_or(s.len());
+        let unit_len = s.find(|c: char| c == '.' || c.is_ascii_digit()).unwrap_or(s.len());
         if unit_len == 0 {
             return Err(format!("time: missing unit in duration {orig:?}"));
         }
@@ -56,9 +50,7 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
             u => return Err(format!("time: unknown unit {u:?} in duration {orig:?}")),
         };
         s = &s[unit_len..];
-        total = total
-            .saturating_add(int.saturating_mul(unit))
-            .saturating_add(frac * unit / scale);
+        total = total.saturating_add(int.saturating_mul(unit)).saturating_add(frac * unit / scale);
         if total > 1 << 63 {
             return Err(bad());
         }

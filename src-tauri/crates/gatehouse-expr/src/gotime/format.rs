@@ -79,14 +79,9 @@ pub(super) fn next_std(layout: &str) -> (&str, Option<Std>, &str) {
             }
             b'0' => {
                 if let Some(&c @ b'1'..=b'6') = l.get(i + 1) {
-                    let std = [
-                        Std::ZeroMonth,
-                        Std::ZeroDay,
-                        Std::ZeroHour12,
-                        Std::ZeroMinute,
-                        Std::ZeroSecond,
-                        Std::Year,
-                    ][usize::from(c - b'1')];
+                    let std =
+                        [Std::ZeroMonth, Std::ZeroDay, Std::ZeroHour12, Std::ZeroMinute, Std::ZeroSecond, Std::Year]
+                            [usize::from(c - b'1')];
                     return at(i, 2, std);
                 }
                 if has(i, "002") {

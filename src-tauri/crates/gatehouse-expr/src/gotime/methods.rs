@@ -67,21 +67,13 @@ impl Method {
 }
 
 fn no_method(recv: &Value<'_>, m: Method) -> Fail {
-    Fail::ty(format!(
-        "{} has no method {}",
-        recv.kind_article(),
-        m.name()
-    ))
+    Fail::ty(format!("{} has no method {}", recv.kind_article(), m.name()))
 }
 
 fn arg_time<'v>(args: &'v [Value<'_>], m: Method) -> Res<&'v Time> {
     match args.first() {
         Some(Value::Time(t)) => Ok(t),
-        Some(v) => Err(Fail::ty(format!(
-            "{} expects a date, not {}",
-            m.name(),
-            v.kind_article()
-        ))),
+        Some(v) => Err(Fail::ty(format!("{} expects a date, not {}", m.name(), v.kind_article()))),
         None => Err(Fail::ty(format!("{} expects a date", m.name()))),
     }
 }
@@ -89,11 +81,7 @@ fn arg_time<'v>(args: &'v [Value<'_>], m: Method) -> Res<&'v Time> {
 fn arg_duration(args: &[Value<'_>], m: Method) -> Res<i64> {
     match args.first() {
         Some(Value::Duration(d)) => Ok(*d),
-        Some(v) => Err(Fail::ty(format!(
-            "{} expects a duration, not {}",
-            m.name(),
-            v.kind_article()
-        ))),
+        Some(v) => Err(Fail::ty(format!("{} expects a duration, not {}", m.name(), v.kind_article()))),
         None => Err(Fail::ty(format!("{} expects a duration", m.name()))),
     }
 }
@@ -101,11 +89,7 @@ fn arg_duration(args: &[Value<'_>], m: Method) -> Res<i64> {
 fn arg_int(v: &Value<'_>, m: Method) -> Res<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        v => Err(Fail::ty(format!(
-            "{} expects integers, not {}",
-            m.name(),
-            v.kind_article()
-        ))),
+        v => Err(Fail::ty(format!("{} expects integers, not {}", m.name(), v.kind_article()))),
     }
 }
 
@@ -118,9 +102,7 @@ pub(crate) fn call<'a>(m: Method, recv: &Value<'a>, args: &[Value<'a>]) -> Res<V
         Value::Time(t) => time_method(m, t, args).ok_or_else(|| no_method(recv, m))?,
         Value::Duration(d) => duration_method(m, *d, args).ok_or_else(|| no_method(recv, m))?,
         Value::Location(l) if m == Method::String => Ok(Value::from(l.name().to_string())),
-        Value::Month(_) | Value::Weekday(_) if m == Method::String => {
-            Ok(Value::from(recv.to_string()))
-        }
+        Value::Month(_) | Value::Weekday(_) if m == Method::String => Ok(Value::from(recv.to_string())),
         _ => Err(no_method(recv, m)),
     }
 }
@@ -154,26 +136,18 @@ fn time_method<'a>(m: Method, t: &Time, args: &[Value<'a>]) -> Option<Res<Value<
         Method::String => Some(Ok(Value::from(t.go_string()))),
         Method::In => Some(match args.first() {
             Some(Value::Location(l)) => Ok(Value::Time(t.with_loc(l.clone()))),
-            _ => Err(Fail::ty(
-                "In expects a time zone, e.g. timezone(\"Europe/Zurich\")",
-            )),
+            _ => Err(Fail::ty("In expects a time zone, e.g. timezone(\"Europe/Zurich\")")),
         }),
         Method::Utc => Some(Ok(Value::Time(t.with_loc(Location::utc())))),
         Method::Local => Some(Ok(Value::Time(t.with_loc(Location::local())))),
         Method::Location => Some(Ok(Value::Location(t.loc.clone()))),
-        Method::Add => Some(arg_duration(args, m).and_then(|d| {
-            t.add_nanos(i128::from(d))
-                .map(Value::Time)
-                .ok_or_else(out_of_range)
-        })),
+        Method::Add => Some(
+            arg_duration(args, m).and_then(|d| t.add_nanos(i128::from(d)).map(Value::Time).ok_or_else(out_of_range)),
+        ),
         Method::Sub => Some(arg_time(args, m).map(|u| Value::Duration(t.sub(u)))),
         Method::AddDate => Some((|| {
             let get = |i: usize| args.get(i).unwrap_or(&Value::Nil);
-            let (y, mo, d) = (
-                arg_int(get(0), m)?,
-                arg_int(get(1), m)?,
-                arg_int(get(2), m)?,
-            );
+            let (y, mo, d) = (arg_int(get(0), m)?, arg_int(get(1), m)?, arg_int(get(2), m)?);
             let c = t.civil();
             let r = date(
                 c.year.saturating_add(y),
@@ -187,27 +161,21 @@ fn time_method<'a>(m: Method, t: &Time, args: &[Value<'a>]) -> Option<Res<Value<
             );
             r.map(Value::Time).ok_or_else(out_of_range)
         })()),
-        Method::Before | Method::After | Method::Equal | Method::Compare => {
-            Some(arg_time(args, m).map(|u| {
-                let ord = t.instant().cmp(&u.instant());
-                match m {
-                    Method::Before => Value::Bool(ord.is_lt()),
-                    Method::After => Value::Bool(ord.is_gt()),
-                    Method::Equal => Value::Bool(ord.is_eq()),
-                    _ => Value::Int(ord as i64),
-                }
-            }))
-        }
+        Method::Before | Method::After | Method::Equal | Method::Compare => Some(arg_time(args, m).map(|u| {
+            let ord = t.instant().cmp(&u.instant());
+            match m {
+                Method::Before => Value::Bool(ord.is_lt()),
+                Method::After => Value::Bool(ord.is_gt()),
+                Method::Equal => Value::Bool(ord.is_eq()),
+                _ => Value::Int(ord as i64),
+            }
+        })),
         Method::Round | Method::Truncate => Some(arg_duration(args, m).and_then(|d| {
             if d <= 0 {
                 return Ok(Value::Time(t.clone()));
             }
             let r = t.since_zero().rem_euclid(i128::from(d));
-            let delta = if m == Method::Round && (r as u128) * 2 >= d as u128 {
-                i128::from(d) - r
-            } else {
-                -r
-            };
+            let delta = if m == Method::Round && (r as u128) * 2 >= d as u128 { i128::from(d) - r } else { -r };
             t.add_nanos(delta).map(Value::Time).ok_or_else(out_of_range)
         })),
         Method::IsZero => Some(Ok(Value::Bool(t.since_zero() == 0))),

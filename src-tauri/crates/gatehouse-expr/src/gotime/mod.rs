@@ -29,15 +29,8 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
-pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+pub(crate) const WEEKDAY_NAMES: [&str; 7] =
+    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 pub(crate) const SECOND: i64 = 1_000_000_000;
 /// Seconds from 0001-01-01 (Go's zero time) to 1970-01-01.
@@ -74,23 +67,11 @@ impl fmt::Debug for Location {
 impl Location {
     pub fn utc() -> Location {
         static UTC: OnceLock<Location> = OnceLock::new();
-        UTC.get_or_init(|| {
-            Location(Arc::new(LocInner {
-                name: "UTC".into(),
-                kind: LocKind::Utc,
-            }))
-        })
-        .clone()
+        UTC.get_or_init(|| Location(Arc::new(LocInner { name: "UTC".into(), kind: LocKind::Utc }))).clone()
     }
 
     pub fn fixed(name: &str, offset: i32) -> Location {
-        Location(Arc::new(LocInner {
-            name: name.into(),
-            kind: LocKind::Fixed {
-                abbrev: name.into(),
-                offset,
-            },
-        }))
+        Location(Arc::new(LocInner { name: name.into(), kind: LocKind::Fixed { abbrev: name.into(), offset } }))
     }
 
     /// The machine's zone (`TZ`, else `/etc/localtime`, else UTC), named "Local" as in Go.
@@ -111,10 +92,7 @@ impl Location {
                     }
                 };
                 let kind = zone.map_or(LocKind::Utc, LocKind::Zone);
-                Location(Arc::new(LocInner {
-                    name: "Local".into(),
-                    kind,
-                }))
+                Location(Arc::new(LocInner { name: "Local".into(), kind }))
             })
             .clone()
     }
@@ -128,11 +106,7 @@ impl Location {
             _ => {}
         }
         let bad = || format!("unknown time zone {name}");
-        if name.len() > 128
-            || name.contains("..")
-            || name.starts_with(['/', '\\'])
-            || name.contains('\0')
-        {
+        if name.len() > 128 || name.contains("..") || name.starts_with(['/', '\\']) || name.contains('\0') {
             return Err(bad());
         }
         let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
@@ -141,10 +115,7 @@ impl Location {
             return Ok(l.clone());
         }
         let zone = tz::load(name).ok_or_else(bad)?;
-        let loc = Location(Arc::new(LocInner {
-            name: name.into(),
-            kind: LocKind::Zone(zone),
-        }));
+        let loc = Location(Arc::new(LocInner { name: name.into(), kind: LocKind::Zone(zone) }));
         if cache.len() < 64 {
             cache.push(loc.clone());
         }
@@ -158,16 +129,8 @@ impl Location {
 
     pub(crate) fn lookup(&self, unix: i64) -> ZoneInfo<'_> {
         match &self.0.kind {
-            LocKind::Utc => ZoneInfo {
-                abbrev: "UTC",
-                offset: 0,
-                dst: false,
-            },
-            LocKind::Fixed { abbrev, offset } => ZoneInfo {
-                abbrev,
-                offset: *offset,
-                dst: false,
-            },
+            LocKind::Utc => ZoneInfo { abbrev: "UTC", offset: 0, dst: false },
+            LocKind::Fixed { abbrev, offset } => ZoneInfo { abbrev, offset: *offset, dst: false },
             LocKind::Zone(z) => z.lookup(unix),
         }
     }
@@ -184,10 +147,7 @@ impl Location {
                         return Some(info.offset);
                     }
                 }
-                z.types()
-                    .iter()
-                    .find(|t| t.abbrev == abbrev)
-                    .map(|t| t.offset)
+                z.types().iter().find(|t| t.abbrev == abbrev).map(|t| t.offset)
             }
         }
     }
@@ -219,14 +179,8 @@ pub(crate) struct Civil {
 
 impl Time {
     pub fn now() -> Time {
-        let d = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        Time {
-            secs: d.as_secs() as i64,
-            nanos: d.subsec_nanos(),
-            loc: Location::local(),
-        }
+        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        Time { secs: d.as_secs() as i64, nanos: d.subsec_nanos(), loc: Location::local() }
     }
 
     /// (Unix seconds, nanoseconds): the instant, ignoring the location.
@@ -235,11 +189,7 @@ impl Time {
     }
 
     pub(crate) fn with_loc(&self, loc: Location) -> Time {
-        Time {
-            secs: self.secs,
-            nanos: self.nanos,
-            loc,
-        }
+        Time { secs: self.secs, nanos: self.nanos, loc }
     }
 
     pub(crate) fn zone(&self) -> ZoneInfo<'_> {
@@ -265,19 +215,14 @@ impl Time {
 
     /// Nanoseconds since Go's zero time (0001-01-01 UTC), for `Round`/`Truncate`/`IsZero`.
     pub(crate) fn since_zero(&self) -> i128 {
-        (i128::from(self.secs) + i128::from(ZERO_TO_UNIX)) * i128::from(SECOND)
-            + i128::from(self.nanos)
+        (i128::from(self.secs) + i128::from(ZERO_TO_UNIX)) * i128::from(SECOND) + i128::from(self.nanos)
     }
 
     /// Adds nanoseconds; `None` when the result leaves the representable range.
     pub(crate) fn add_nanos(&self, d: i128) -> Option<Time> {
         let total = i128::from(self.secs) * i128::from(SECOND) + i128::from(self.nanos) + d;
         let secs = i64::try_from(total.div_euclid(i128::from(SECOND))).ok()?;
-        Some(Time {
-            secs,
-            nanos: total.rem_euclid(i128::from(SECOND)) as u32,
-            loc: self.loc.clone(),
-        })
+        Some(Time { secs, nanos: total.rem_euclid(i128::from(SECOND)) as u32, loc: self.loc.clone() })
     }
 
     /// `t - u` in nanoseconds, saturating like Go's `Sub`.
@@ -314,19 +259,13 @@ pub(crate) fn date(
         return None;
     }
     let days = days_from_civil(year, m0 as u32 + 1, 1) + day - 1;
-    let mut unix = days
-        .checked_mul(86_400)?
-        .checked_add(hour * 3600 + min * 60 + sec)?;
+    let mut unix = days.checked_mul(86_400)?.checked_add(hour * 3600 + min * 60 + sec)?;
     let offset = i64::from(loc.lookup(unix).offset);
     if offset != 0 {
         let utc = unix - offset;
         unix -= i64::from(loc.lookup(utc).offset);
     }
-    Some(Time {
-        secs: unix,
-        nanos: nsec as u32,
-        loc: loc.clone(),
-    })
+    Some(Time { secs: unix, nanos: nsec as u32, loc: loc.clone() })
 }
 
 fn norm(hi: i64, lo: i64, base: i64) -> (i64, i64) {

@@ -16,18 +16,14 @@ fn getnum(v: &str, fixed: bool) -> Option<(i64, &str)> {
         }
         return Some((i64::from(b[0] - b'0'), &v[1..]));
     }
-    Some((
-        i64::from(b[0] - b'0') * 10 + i64::from(b[1] - b'0'),
-        &v[2..],
-    ))
+    Some((i64::from(b[0] - b'0') * 10 + i64::from(b[1] - b'0'), &v[2..]))
 }
 
 fn lookup<'v>(table: &[&str], v: &'v str, len: Option<usize>) -> Option<(usize, &'v str)> {
     table.iter().enumerate().find_map(|(i, name)| {
         let name = &name[..len.unwrap_or(name.len())];
         let head = v.get(..name.len())?;
-        head.eq_ignore_ascii_case(name)
-            .then(|| (i, &v[name.len()..]))
+        head.eq_ignore_ascii_case(name).then(|| (i, &v[name.len()..]))
     })
 }
 
@@ -93,11 +89,7 @@ fn zone_len(v: &str) -> Option<usize> {
             _ => None,
         };
     }
-    let upper = b
-        .iter()
-        .take(6)
-        .take_while(|c| c.is_ascii_uppercase())
-        .count();
+    let upper = b.iter().take(6).take_while(|c| c.is_ascii_uppercase()).count();
     match upper {
         3 => Some(3),
         4 if b[3] == b'T' || v.starts_with("WITA") => Some(4),
@@ -134,12 +126,7 @@ impl ParseFail {
 }
 
 /// Go's `time.Parse` (`local` = Local) and `time.ParseInLocation` (`default` = `local` = loc).
-pub(crate) fn parse(
-    layout: &str,
-    value: &str,
-    default: &Location,
-    local: &Location,
-) -> Result<Time, ParseFail> {
+pub(crate) fn parse(layout: &str, value: &str, default: &Location, local: &Location) -> Result<Time, ParseFail> {
     let off = |rest: &str| value.len() - rest.len();
     let range = ParseFail::Range;
     let (mut year, mut month, mut day, mut yday) = (0i64, -1i64, -1i64, -1i64);
@@ -193,11 +180,7 @@ pub(crate) fn parse(
                     Some(lookup(&WEEKDAY_NAMES, v, (std == Std::WeekDay).then_some(3))?.1)
                 }
                 Std::Day | Std::UnderDay | Std::ZeroDay => {
-                    let v = if std == Std::UnderDay {
-                        v.strip_prefix(' ').unwrap_or(v)
-                    } else {
-                        v
-                    };
+                    let v = if std == Std::UnderDay { v.strip_prefix(' ').unwrap_or(v) } else { v };
                     let (d, r) = getnum(v, std == Std::ZeroDay)?;
                     day = d;
                     Some(r)
@@ -252,11 +235,7 @@ pub(crate) fn parse(
                 }
                 Std::PM | Std::Pm => {
                     let p = v.get(..2)?;
-                    let (a, b) = if std == Std::PM {
-                        ("AM", "PM")
-                    } else {
-                        ("am", "pm")
-                    };
+                    let (a, b) = if std == Std::PM { ("AM", "PM") } else { ("am", "pm") };
                     if p == a {
                         am = true;
                     } else if p == b {
@@ -274,16 +253,12 @@ pub(crate) fn parse(
                     let b = v.as_bytes();
                     let part = |a: usize, z: usize| v.get(a..z);
                     let (sign, h, m, s, len) = match tz {
-                        Tz::HhColonMm if b.len() >= 6 && b[3] == b':' => {
-                            (b[0], part(1, 3)?, part(4, 6)?, "00", 6)
-                        }
+                        Tz::HhColonMm if b.len() >= 6 && b[3] == b':' => (b[0], part(1, 3)?, part(4, 6)?, "00", 6),
                         Tz::Hh if b.len() >= 3 => (b[0], part(1, 3)?, "00", "00", 3),
                         Tz::HhColonMmColonSs if b.len() >= 9 && b[3] == b':' && b[6] == b':' => {
                             (b[0], part(1, 3)?, part(4, 6)?, part(7, 9)?, 9)
                         }
-                        Tz::Hhmmss if b.len() >= 7 => {
-                            (b[0], part(1, 3)?, part(3, 5)?, part(5, 7)?, 7)
-                        }
+                        Tz::Hhmmss if b.len() >= 7 => (b[0], part(1, 3)?, part(3, 5)?, part(5, 7)?, 7),
                         Tz::Hhmm if b.len() >= 5 => (b[0], part(1, 3)?, part(3, 5)?, "00", 5),
                         _ => return None,
                     };
@@ -312,10 +287,7 @@ pub(crate) fn parse(
                 Std::Frac(n, true, _) => {
                     let nd = 1 + n;
                     let b = v.as_bytes();
-                    if b.len() < nd
-                        || !matches!(b[0], b'.' | b',')
-                        || !b[1..nd].iter().all(u8::is_ascii_digit)
-                    {
+                    if b.len() < nd || !matches!(b[0], b'.' | b',') || !b[1..nd].iter().all(u8::is_ascii_digit) {
                         return None;
                     }
                     nsec = nanos(v, nd)?;
@@ -376,17 +348,13 @@ pub(crate) fn parse(
     if day < 1 || day > i64::from(days_in(month.clamp(1, 12) as u32, year)) {
         return Err(range("day"));
     }
-    let build =
-        |loc: &Location| date(year, month, day, hour, min, sec, nsec, loc).ok_or(range("date"));
+    let build = |loc: &Location| date(year, month, day, hour, min, sec, nsec, loc).ok_or(range("date"));
     if utc {
         return build(&Location::utc());
     }
     if let Some(off) = zone_offset {
         let t = build(&Location::utc())?;
-        let t = Time {
-            secs: t.secs - off,
-            ..t
-        };
+        let t = Time { secs: t.secs - off, ..t };
         let info = local.lookup(t.secs);
         if i64::from(info.offset) == off && (zone_name.is_empty() || info.abbrev == zone_name) {
             return Ok(t.with_loc(local.clone()));
@@ -396,11 +364,7 @@ pub(crate) fn parse(
     if !zone_name.is_empty() {
         let t = build(&Location::utc())?;
         if let Some(off) = local.lookup_name(&zone_name, t.secs) {
-            return Ok(Time {
-                secs: t.secs - i64::from(off),
-                ..t
-            }
-            .with_loc(local.clone()));
+            return Ok(Time { secs: t.secs - i64::from(off), ..t }.with_loc(local.clone()));
         }
         let off = match zone_name.strip_prefix("GMT") {
             Some(rest) if !rest.is_empty() => atoi(rest).unwrap_or(0) * 3600,

@@ -20,12 +20,7 @@ pub(crate) struct Zone {
     extend: Option<Rule>,
 }
 
-const DIRS: [&str; 4] = [
-    "/usr/share/zoneinfo/",
-    "/usr/share/lib/zoneinfo/",
-    "/usr/lib/locale/TZ/",
-    "/etc/zoneinfo/",
-];
+const DIRS: [&str; 4] = ["/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/", "/etc/zoneinfo/"];
 
 pub(crate) fn load(name: &str) -> Option<Zone> {
     if let Ok(dir) = std::env::var("ZONEINFO") {
@@ -103,11 +98,7 @@ fn body(r: &mut Reader<'_>, n: [usize; 6], width: usize, footer: bool) -> Option
     let mut raw = Vec::with_capacity(typ);
     for _ in 0..typ {
         let b = r.take(6)?;
-        raw.push((
-            i32::from_be_bytes(b[..4].try_into().ok()?),
-            b[4] != 0,
-            b[5] as usize,
-        ));
+        raw.push((i32::from_be_bytes(b[..4].try_into().ok()?), b[4] != 0, b[5] as usize));
     }
     let abbrevs = r.take(chars)?;
     r.take(leap * (width + 4) + isstd + isut)?;
@@ -116,11 +107,7 @@ fn body(r: &mut Reader<'_>, n: [usize; 6], width: usize, footer: bool) -> Option
         .map(|(offset, dst, ai)| {
             let tail = abbrevs.get(ai..).unwrap_or_default();
             let end = tail.iter().position(|&c| c == 0).unwrap_or(tail.len());
-            ZType {
-                offset,
-                dst,
-                abbrev: String::from_utf8_lossy(&tail[..end]).into_owned(),
-            }
+            ZType { offset, dst, abbrev: String::from_utf8_lossy(&tail[..end]).into_owned() }
         })
         .collect::<Vec<_>>();
     if index.iter().any(|&i| usize::from(i) >= types.len()) {
@@ -128,33 +115,17 @@ fn body(r: &mut Reader<'_>, n: [usize; 6], width: usize, footer: bool) -> Option
     }
     let extend = if footer {
         let rest = &r.data[r.pos..];
-        let text = rest
-            .strip_prefix(b"\n")
-            .and_then(|t| t.split(|&c| c == b'\n').next());
-        text.and_then(|t| std::str::from_utf8(t).ok())
-            .and_then(Rule::parse)
+        let text = rest.strip_prefix(b"\n").and_then(|t| t.split(|&c| c == b'\n').next());
+        text.and_then(|t| std::str::from_utf8(t).ok()).and_then(Rule::parse)
     } else {
         None
     };
-    let (when, index) = if when.is_empty() {
-        (vec![i64::MIN], vec![0])
-    } else {
-        (when, index)
-    };
-    Some(Zone {
-        when,
-        index,
-        types,
-        extend,
-    })
+    let (when, index) = if when.is_empty() { (vec![i64::MIN], vec![0]) } else { (when, index) };
+    Some(Zone { when, index, types, extend })
 }
 
 fn info(t: &ZType) -> ZoneInfo<'_> {
-    ZoneInfo {
-        abbrev: t.abbrev.as_str(),
-        offset: t.offset,
-        dst: t.dst,
-    }
+    ZoneInfo { abbrev: t.abbrev.as_str(), offset: t.offset, dst: t.dst }
 }
 
 impl Zone {
@@ -216,25 +187,13 @@ impl Rule {
         let mut p = s;
         let std_name = name(&mut p)?;
         let std_off = -offset(&mut p)?;
-        let std = ZType {
-            offset: std_off,
-            dst: false,
-            abbrev: std_name,
-        };
+        let std = ZType { offset: std_off, dst: false, abbrev: std_name };
         if p.is_empty() {
             return Some(Rule { std, dst: None });
         }
         let dst_name = name(&mut p)?;
-        let dst_off = if p.is_empty() || p.starts_with(',') {
-            std_off + 3600
-        } else {
-            -offset(&mut p)?
-        };
-        let dst = ZType {
-            offset: dst_off,
-            dst: true,
-            abbrev: dst_name,
-        };
+        let dst_off = if p.is_empty() || p.starts_with(',') { std_off + 3600 } else { -offset(&mut p)? };
+        let dst = ZType { offset: dst_off, dst: true, abbrev: dst_name };
         if p.is_empty() {
             p = ",M3.2.0,M11.1.0";
         }
@@ -243,10 +202,7 @@ impl Rule {
         if !p.is_empty() {
             return None;
         }
-        Some(Rule {
-            std,
-            dst: Some((dst, start, end)),
-        })
+        Some(Rule { std, dst: Some((dst, start, end)) })
     }
 
     fn lookup(&self, unix: i64) -> ZoneInfo<'_> {
@@ -300,9 +256,7 @@ fn name(p: &mut &str) -> Option<String> {
         *p = &rest[end + 1..];
         return Some(n);
     }
-    let end = p
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(p.len());
+    let end = p.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(p.len());
     if end < 3 {
         return None;
     }

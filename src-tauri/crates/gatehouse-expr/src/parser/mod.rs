@@ -41,14 +41,7 @@ enum Pred {
 
 pub(crate) fn parse(src: &str) -> Res<Expr> {
     let toks = lex(src)?;
-    let mut p = Parser {
-        src,
-        toks,
-        pos: 0,
-        closures: 0,
-        nesting: 0,
-        stack: StackGuard::new(),
-    };
+    let mut p = Parser { src, toks, pos: 0, closures: 0, nesting: 0, stack: StackGuard::new() };
     let e = p.sequence()?;
     if !matches!(p.cur().tok, Tok::Eof) {
         return Err(p.unexpected());
@@ -67,11 +60,7 @@ struct Parser<'s> {
 
 #[cold]
 fn too_deep(span: Span) -> Fail {
-    Fail::new(
-        ErrorKind::Limit,
-        format!("expression is nested too deeply (more than {MAX_DEPTH} levels)"),
-    )
-    .at(span)
+    Fail::new(ErrorKind::Limit, format!("expression is nested too deeply (more than {MAX_DEPTH} levels)")).at(span)
 }
 
 /// Precedence and operator of a binary operator token (`|` is handled apart).
@@ -125,10 +114,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn expected(&self, what: &str) -> Fail {
         let t = self.cur();
-        Fail::syntax(
-            format!("expected {what} but found {}", t.describe()),
-            t.span,
-        )
+        Fail::syntax(format!("expected {what} but found {}", t.describe()), t.span)
     }
     fn expect_op(&mut self, op: &'static str) -> Res<Span> {
         if self.cur().is_op(op) {
@@ -280,18 +266,12 @@ impl Parser<'_> {
         loop {
             let right = self.expression(prec + 1)?;
             let span = left.span.to(right.span);
-            let cmp = self.mk(
-                ExprKind::Binary(op, Box::new(left), Box::new(right.clone())),
-                span,
-            )?;
+            let cmp = self.mk(ExprKind::Binary(op, Box::new(left), Box::new(right.clone())), span)?;
             root = Some(match root {
                 None => cmp,
                 Some(r) => {
                     let span = r.span.to(cmp.span);
-                    self.mk(
-                        ExprKind::Binary(BinOp::And, Box::new(r), Box::new(cmp)),
-                        span,
-                    )?
+                    self.mk(ExprKind::Binary(BinOp::And, Box::new(r), Box::new(cmp)), span)?
                 }
             });
             left = right;
@@ -318,10 +298,7 @@ impl Parser<'_> {
                 (yes, self.expression(0)?)
             };
             let span = node.span.to(no.span);
-            node = self.mk(
-                ExprKind::Cond(Box::new(node), Box::new(yes), Box::new(no)),
-                span,
-            )?;
+            node = self.mk(ExprKind::Cond(Box::new(node), Box::new(yes), Box::new(no)), span)?;
         }
         Ok(node)
     }
@@ -337,15 +314,7 @@ impl Parser<'_> {
         self.expect_op(";")?;
         let body = self.sequence()?;
         let span = start.to(body.span);
-        self.mk(
-            ExprKind::Let {
-                name,
-                name_span,
-                value: Box::new(value),
-                body: Box::new(body),
-            },
-            span,
-        )
+        self.mk(ExprKind::Let { name, name_span, value: Box::new(value), body: Box::new(body) }, span)
     }
 
     fn if_else(&mut self) -> Res<Expr> {
@@ -354,17 +323,10 @@ impl Parser<'_> {
         let cond = self.expression(0)?;
         let yes = self.block()?;
         self.expect_op("else")?;
-        let no = if self.cur().is_op("if") {
-            self.if_else()?
-        } else {
-            self.block()?
-        };
+        let no = if self.cur().is_op("if") { self.if_else()? } else { self.block()? };
         self.nesting -= 1;
         let span = start.to(no.span);
-        self.mk(
-            ExprKind::Cond(Box::new(cond), Box::new(yes), Box::new(no)),
-            span,
-        )
+        self.mk(ExprKind::Cond(Box::new(cond), Box::new(yes), Box::new(no)), span)
     }
 
     fn block(&mut self) -> Res<Expr> {
@@ -381,10 +343,7 @@ fn precedence_of(op: BinOp) -> u8 {
 
 #[cold]
 fn mixed_coalesce(op: &str, span: Span) -> Fail {
-    Fail::syntax(
-        format!("operator `{op}` and `??` cannot be mixed; wrap either in parentheses"),
-        span,
-    )
+    Fail::syntax(format!("operator `{op}` and `??` cannot be mixed; wrap either in parentheses"), span)
 }
 
 #[cfg(test)]
@@ -399,10 +358,7 @@ mod tests {
                 ExprKind::Binary(op, a, b) => format!("({} {} {})", go(a), op.symbol(), go(b)),
                 ExprKind::Unary(op, a) => format!("({op:?} {})", go(a)),
                 ExprKind::Call { name, args, .. } => {
-                    format!(
-                        "{name}({})",
-                        args.iter().map(go).collect::<Vec<_>>().join(", ")
-                    )
+                    format!("{name}({})", args.iter().map(go).collect::<Vec<_>>().join(", "))
                 }
                 ExprKind::Cond(a, b, c) => format!("({} ? {} : {})", go(a), go(b), go(c)),
                 other => format!("{other:?}").chars().take(12).collect(),
@@ -415,10 +371,7 @@ mod tests {
     fn precedence_matches_expr_lang() {
         assert_eq!(shape("1 + 2 * 3"), "(Int(1) + (Int(2) * Int(3)))");
         assert_eq!(shape("2 ** 3 ** 2"), "(Int(2) ** (Int(3) ** Int(2)))");
-        assert_eq!(
-            shape("1 + 1..2 + 2"),
-            "((Int(1) + Int(1)) .. (Int(2) + Int(2)))"
-        );
+        assert_eq!(shape("1 + 1..2 + 2"), "((Int(1) + Int(1)) .. (Int(2) + Int(2)))");
         assert_eq!(shape("a not in b"), "(Not (a in b))");
         assert_eq!(shape("1 < a < 3"), "((Int(1) < a) and (a < Int(3)))");
         assert_eq!(shape("x | f(y)"), "f(x, y)");

@@ -108,23 +108,11 @@ impl Parser<'_> {
             None => self.arguments(args)?,
         };
         let span = name_span.to(self.prev_span());
-        self.mk(
-            ExprKind::Call {
-                name,
-                name_span,
-                args,
-            },
-            span,
-        )
+        self.mk(ExprKind::Call { name, name_span, args }, span)
     }
 
     /// Arguments of a predicate builtin: the collection, the predicate, maybe one more.
-    fn predicate_arguments(
-        &mut self,
-        name: &str,
-        spec: Pred,
-        mut args: Vec<Expr>,
-    ) -> Res<Vec<Expr>> {
+    fn predicate_arguments(&mut self, name: &str, spec: Pred, mut args: Vec<Expr>) -> Res<Vec<Expr>> {
         self.expect_bracket('(')?;
         // (is a predicate, is optional) per position.
         let kinds: &[(bool, bool)] = match spec {
@@ -143,11 +131,7 @@ impl Parser<'_> {
             if i > given {
                 self.expect_op(",")?;
             }
-            let arg = if is_pred {
-                self.predicate()?
-            } else {
-                self.expression(0)?
-            };
+            let arg = if is_pred { self.predicate()? } else { self.expression(0)? };
             args.push(arg);
         }
         if self.cur().is_op(",") {
@@ -180,11 +164,7 @@ impl Parser<'_> {
             self.bump();
         }
         self.closures += 1;
-        let body = if braces {
-            self.sequence()
-        } else {
-            self.bare_predicate()
-        };
+        let body = if braces { self.sequence() } else { self.bare_predicate() };
         self.closures -= 1;
         let body = body?;
         let mut span = start.to(body.span);
@@ -197,10 +177,7 @@ impl Parser<'_> {
     fn bare_predicate(&mut self) -> Res<Expr> {
         let e = self.expression(0)?;
         if self.cur().is_op(";") {
-            return Err(Fail::syntax(
-                "wrap a predicate with several parts in { and }",
-                self.cur().span,
-            ));
+            return Err(Fail::syntax("wrap a predicate with several parts in { and }", self.cur().span));
         }
         Ok(e)
     }
@@ -246,9 +223,7 @@ impl Parser<'_> {
     fn map_key(&mut self) -> Res<Expr> {
         let span = self.cur().span;
         let text = match &self.cur().tok {
-            Tok::Int(_) | Tok::Float(_) => {
-                self.src[span.start as usize..span.end as usize].to_string()
-            }
+            Tok::Int(_) | Tok::Float(_) => self.src[span.start as usize..span.end as usize].to_string(),
             Tok::Str(s) | Tok::Ident(s) => s.clone(),
             Tok::Bracket('(') => return self.expression(0),
             _ => return Err(bad_map_key(self.cur())),
@@ -280,67 +255,33 @@ impl Parser<'_> {
         let name = match &self.cur().tok {
             Tok::Ident(n) => n.clone(),
             Tok::Op(n) if is_identifier(n) => n.to_string(),
-            _ => {
-                return Err(Fail::syntax(
-                    "expected a field name after `.`",
-                    self.cur().span,
-                ))
-            }
+            _ => return Err(Fail::syntax("expected a field name after `.`", self.cur().span)),
         };
         let name_span = self.bump();
         if self.cur().is_bracket('(') {
             let args = self.arguments(Vec::new())?;
             let span = node.span.to(self.prev_span());
-            let kind = ExprKind::MethodCall {
-                base: Box::new(node),
-                name,
-                name_span,
-                args,
-                optional,
-            };
+            let kind = ExprKind::MethodCall { base: Box::new(node), name, name_span, args, optional };
             return self.mk(kind, span);
         }
         let key = self.mk(ExprKind::Const(Value::Str(Str::shared(&name))), name_span)?;
         let span = node.span.to(name_span);
-        self.mk(
-            ExprKind::Member {
-                base: Box::new(node),
-                key: Box::new(key),
-                optional,
-            },
-            span,
-        )
+        self.mk(ExprKind::Member { base: Box::new(node), key: Box::new(key), optional }, span)
     }
 
     /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`, with the current token on `[`.
     fn index(&mut self, node: Expr, optional: bool) -> Res<Expr> {
         self.bump();
-        let from = if self.cur().is_op(":") {
-            None
-        } else {
-            Some(Box::new(self.expression(0)?))
-        };
+        let from = if self.cur().is_op(":") { None } else { Some(Box::new(self.expression(0)?)) };
         let kind = if self.cur().is_op(":") {
             self.bump();
-            let to = if self.cur().is_bracket(']') {
-                None
-            } else {
-                Some(Box::new(self.expression(0)?))
-            };
-            ExprKind::Slice {
-                base: Box::new(node),
-                from,
-                to,
-            }
+            let to = if self.cur().is_bracket(']') { None } else { Some(Box::new(self.expression(0)?)) };
+            ExprKind::Slice { base: Box::new(node), from, to }
         } else {
             let Some(key) = from else {
                 return Err(self.unexpected());
             };
-            ExprKind::Member {
-                base: Box::new(node),
-                key,
-                optional,
-            }
+            ExprKind::Member { base: Box::new(node), key, optional }
         };
         let end = self.expect_bracket(']')?;
         let mut start = end;

@@ -71,18 +71,10 @@ container!(
 impl<'a> Array<'a> {
     pub fn new(items: Vec<Value<'a>>) -> Self {
         let (depth, weight) = measure(items.iter(), u64::MAX);
-        Array(Arc::new(ArrayInner {
-            items,
-            depth,
-            weight,
-        }))
+        Array(Arc::new(ArrayInner { items, depth, weight }))
     }
     pub(crate) fn with_measure(items: Vec<Value<'a>>, (depth, weight): (u32, u64)) -> Self {
-        Array(Arc::new(ArrayInner {
-            items,
-            depth,
-            weight,
-        }))
+        Array(Arc::new(ArrayInner { items, depth, weight }))
     }
 }
 
@@ -94,26 +86,12 @@ impl<'a> Map<'a> {
     pub fn from_entries(items: Vec<(Str<'a>, Value<'a>)>) -> Self {
         let items = sort_entries(items);
         let (depth, weight) = measure(items.iter().map(|e| &e.1), u64::MAX);
-        Map(Arc::new(MapInner {
-            items,
-            depth,
-            weight,
-        }))
+        Map(Arc::new(MapInner { items, depth, weight }))
     }
     /// `items` must be sorted by key without repeats.
-    pub(crate) fn with_measure(
-        items: Vec<(Str<'a>, Value<'a>)>,
-        (depth, weight): (u32, u64),
-    ) -> Self {
-        debug_assert!(
-            items.windows(2).all(|w| w[0].0 < w[1].0),
-            "map entries must be sorted"
-        );
-        Map(Arc::new(MapInner {
-            items,
-            depth,
-            weight,
-        }))
+    pub(crate) fn with_measure(items: Vec<(Str<'a>, Value<'a>)>, (depth, weight): (u32, u64)) -> Self {
+        debug_assert!(items.windows(2).all(|w| w[0].0 < w[1].0), "map entries must be sorted");
+        Map(Arc::new(MapInner { items, depth, weight }))
     }
     pub fn depth(&self) -> u32 {
         self.0.depth
@@ -124,10 +102,7 @@ impl<'a> Map<'a> {
     }
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         let items = &self.0.items;
-        items
-            .binary_search_by(|(k, _)| (**k).cmp(key))
-            .ok()
-            .map(|i| &items[i].1)
+        items.binary_search_by(|(k, _)| (**k).cmp(key)).ok().map(|i| &items[i].1)
     }
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
@@ -168,39 +143,22 @@ pub(crate) fn sort_entries<'a>(mut items: Vec<(Str<'a>, Value<'a>)>) -> Vec<(Str
 impl<'a> AnyMap<'a> {
     pub fn new(items: BTreeMap<Key<'a>, Value<'a>>) -> Self {
         let (depth, weight) = measure(items.values(), u64::MAX);
-        AnyMap(Arc::new(AnyMapInner {
-            items,
-            depth,
-            weight,
-        }))
+        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
     }
-    pub(crate) fn with_measure(
-        items: BTreeMap<Key<'a>, Value<'a>>,
-        (depth, weight): (u32, u64),
-    ) -> Self {
-        AnyMap(Arc::new(AnyMapInner {
-            items,
-            depth,
-            weight,
-        }))
+    pub(crate) fn with_measure(items: BTreeMap<Key<'a>, Value<'a>>, (depth, weight): (u32, u64)) -> Self {
+        AnyMap(Arc::new(AnyMapInner { items, depth, weight }))
     }
 }
 
 /// (depth, weight) of a container holding `items`; the weight stops growing past `cap`.
-pub(crate) fn measure<'v, 'a: 'v>(
-    items: impl Iterator<Item = &'v Value<'a>>,
-    cap: u64,
-) -> (u32, u64) {
+pub(crate) fn measure<'v, 'a: 'v>(items: impl Iterator<Item = &'v Value<'a>>, cap: u64) -> (u32, u64) {
     let (depth, weight, _) = measure_walked(items, cap);
     (depth, weight)
 }
 
 /// Like `measure`, also returning how many borrowed-JSON nodes were walked to find out
 /// (owned elements cost nothing: their weight is recorded).
-pub(crate) fn measure_walked<'v, 'a: 'v>(
-    items: impl Iterator<Item = &'v Value<'a>>,
-    cap: u64,
-) -> (u32, u64, u64) {
+pub(crate) fn measure_walked<'v, 'a: 'v>(items: impl Iterator<Item = &'v Value<'a>>, cap: u64) -> (u32, u64, u64) {
     let (mut depth, mut weight, mut walked) = (0u32, 1u64, 0u64);
     for v in items {
         depth = depth.max(v.depth());

@@ -21,11 +21,7 @@ pub(super) fn to_json(v: &Value<'_>) -> serde_json::Value {
             }
             J::Object(o)
         }
-        Value::AnyMap(m) => J::Object(
-            m.iter()
-                .map(|(k, v)| (super::go_format(&k.to_value()), to_json(v)))
-                .collect(),
-        ),
+        Value::AnyMap(m) => J::Object(m.iter().map(|(k, v)| (super::go_format(&k.to_value()), to_json(v))).collect()),
         Value::JsonArray(a) => J::Array(a.to_vec()),
         Value::JsonObject(o) => J::Object((*o).clone()),
         Value::Time(t) => J::String(rfc3339_nano(t)),
@@ -59,23 +55,11 @@ pub(super) fn into_owned(v: &Value<'_>) -> Value<'static> {
         Value::Str(s) => Value::Str(owned_str(s)),
         Value::Bytes(b) => Value::Bytes(b.clone()),
         Value::Array(a) => Value::Array(Array::new(a.iter().map(into_owned).collect())),
-        Value::Map(m) => Value::Map(Map::from_entries(
-            m.iter()
-                .map(|(k, v)| (owned_str(k), into_owned(v)))
-                .collect(),
-        )),
-        Value::AnyMap(m) => Value::AnyMap(AnyMap::new(
-            m.iter()
-                .map(|(k, v)| (owned_key(k), into_owned(v)))
-                .collect(),
-        )),
-        Value::JsonArray(a) => Value::Array(Array::new(
-            a.iter().map(|j| from_json_owned(j, false)).collect(),
-        )),
+        Value::Map(m) => Value::Map(Map::from_entries(m.iter().map(|(k, v)| (owned_str(k), into_owned(v))).collect())),
+        Value::AnyMap(m) => Value::AnyMap(AnyMap::new(m.iter().map(|(k, v)| (owned_key(k), into_owned(v))).collect())),
+        Value::JsonArray(a) => Value::Array(Array::new(a.iter().map(|j| from_json_owned(j, false)).collect())),
         Value::JsonObject(o) => Value::Map(Map::from_entries(
-            o.iter()
-                .map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, false)))
-                .collect(),
+            o.iter().map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, false))).collect(),
         )),
         Value::Time(t) => Value::Time(t.clone()),
         Value::Duration(d) => Value::Duration(*d),
@@ -119,14 +103,9 @@ pub(crate) fn from_json_owned(v: &serde_json::Value, floats: bool) -> Value<'sta
             _ => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
         J::String(s) => Value::Str(Str::Shared(s.as_str().into())),
-        J::Array(a) => Value::Array(Array::new(
-            a.iter().map(|x| from_json_owned(x, floats)).collect(),
-        )),
+        J::Array(a) => Value::Array(Array::new(a.iter().map(|x| from_json_owned(x, floats)).collect())),
         J::Object(o) => {
-            let m = o
-                .iter()
-                .map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, floats)))
-                .collect();
+            let m = o.iter().map(|(k, v)| (Str::Shared(k.as_str().into()), from_json_owned(v, floats))).collect();
             Value::Map(Map::from_entries(m))
         }
     }
@@ -137,11 +116,7 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub(crate) fn base64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -199,9 +174,7 @@ impl serde::Serialize for Value<'_> {
             Value::Bytes(b) => s.serialize_str(&base64_encode(b)),
             Value::Array(a) => s.collect_seq(a.iter()),
             Value::Map(m) => s.collect_map(m.iter().map(|(k, v)| (&**k, v))),
-            Value::AnyMap(m) => {
-                s.collect_map(m.iter().map(|(k, v)| (super::go_format(&k.to_value()), v)))
-            }
+            Value::AnyMap(m) => s.collect_map(m.iter().map(|(k, v)| (super::go_format(&k.to_value()), v))),
             Value::JsonArray(a) => s.collect_seq(a.iter()),
             Value::JsonObject(o) => s.collect_map(o.iter()),
             Value::Time(t) => s.serialize_str(&rfc3339_nano(t)),

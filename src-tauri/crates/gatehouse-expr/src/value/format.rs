@@ -73,14 +73,8 @@ fn write_go(out: &mut String, v: &Value<'_>) {
         Value::Time(t) => out.push_str(&t.go_string()),
         Value::Duration(d) => out.push_str(&duration_string(*d)),
         Value::Location(l) => out.push_str(l.name()),
-        Value::Month(m) => out.push_str(
-            MONTH_NAMES
-                .get(usize::from(*m).wrapping_sub(1))
-                .unwrap_or(&"%!Month"),
-        ),
-        Value::Weekday(d) => {
-            out.push_str(WEEKDAY_NAMES.get(usize::from(*d)).unwrap_or(&"%!Weekday"))
-        }
+        Value::Month(m) => out.push_str(MONTH_NAMES.get(usize::from(*m).wrapping_sub(1)).unwrap_or(&"%!Month")),
+        Value::Weekday(d) => out.push_str(WEEKDAY_NAMES.get(usize::from(*d)).unwrap_or(&"%!Weekday")),
     }
 }
 
@@ -107,18 +101,10 @@ pub(crate) fn go_float(f: f64) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
+        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
+        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
     }
     let (_, e) = shortest_exp(f);
     if !(-4..6).contains(&e) {
@@ -164,10 +150,7 @@ fn write_json(out: &mut String, v: &Value<'_>, level: usize) -> Res<()> {
         }
         Value::Float(f) => {
             if !f.is_finite() {
-                return Err(Fail::runtime(format!(
-                    "json: unsupported value: {}",
-                    go_float(*f)
-                )));
+                return Err(Fail::runtime(format!("json: unsupported value: {}", go_float(*f))));
             }
             out.push_str(&go_float_json(*f));
         }
@@ -212,9 +195,7 @@ fn write_json(out: &mut String, v: &Value<'_>, level: usize) -> Res<()> {
             out.push('}');
         }
         Value::AnyMap(_) => {
-            return Err(Fail::ty(
-                "json: unsupported type: map[interface {}]interface {}",
-            ));
+            return Err(Fail::ty("json: unsupported type: map[interface {}]interface {}"));
         }
     }
     Ok(())

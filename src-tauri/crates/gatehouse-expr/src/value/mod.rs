@@ -9,6 +9,7 @@
 mod containers;
 mod convert;
 mod format;
+mod json_text;
 mod key;
 
 use std::borrow::Borrow;
@@ -17,6 +18,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 pub use containers::{AnyMap, Array, Map};
+pub use json_text::write_json_str;
 pub use key::Key;
 
 use containers::json_weight;
@@ -202,10 +204,8 @@ impl<'v, 'a> Obj<'v, 'a> {
         match self {
             Obj::Owned(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             Obj::Json(m) => {
-                let mut v: Vec<_> = m
-                    .iter()
-                    .map(|(k, v)| (Str::Borrowed(k.as_str()), Value::from_json_ref(v)))
-                    .collect();
+                let mut v: Vec<_> =
+                    m.iter().map(|(k, v)| (Str::Borrowed(k.as_str()), Value::from_json_ref(v))).collect();
                 v.sort_by(|a, b| a.0.cmp(&b.0));
                 v
             }
@@ -277,20 +277,8 @@ impl<'a> Value<'a> {
             Value::AnyMap(m) => m.weight(),
             Value::Str(s) => 1 + s.len() as u64 / 16,
             Value::Bytes(b) => 1 + b.len() as u64 / 16,
-            Value::JsonArray(a) => a.iter().fold(1u64, |w, j| {
-                if w > cap {
-                    w
-                } else {
-                    w + json_weight(j, cap - w)
-                }
-            }),
-            Value::JsonObject(o) => o.values().fold(1u64, |w, j| {
-                if w > cap {
-                    w
-                } else {
-                    w + json_weight(j, cap - w)
-                }
-            }),
+            Value::JsonArray(a) => a.iter().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
+            Value::JsonObject(o) => o.values().fold(1u64, |w, j| if w > cap { w } else { w + json_weight(j, cap - w) }),
             _ => 1,
         }
     }
