@@ -21,8 +21,7 @@ fn read(name: &str) -> String {
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// Canonical JSON: object keys sorted, integral numbers without a fraction.
@@ -36,17 +35,12 @@ fn canonical(v: &serde_json::Value) -> String {
             (_, _, Some(f)) => format!("{f}"),
             _ => n.to_string(),
         },
-        J::Array(a) => format!(
-            "[{}]",
-            a.iter().map(canonical).collect::<Vec<_>>().join(",")
-        ),
+        J::Array(a) => format!("[{}]", a.iter().map(canonical).collect::<Vec<_>>().join(",")),
         J::Object(o) => {
             let mut keys: Vec<&String> = o.keys().collect();
             keys.sort();
-            let parts: Vec<String> = keys
-                .iter()
-                .map(|k| format!("{}:{}", J::String((*k).clone()), canonical(&o[*k])))
-                .collect();
+            let parts: Vec<String> =
+                keys.iter().map(|k| format!("{}:{}", J::String((*k).clone()), canonical(&o[*k]))).collect();
             format!("{{{}}}", parts.join(","))
         }
     }
@@ -54,9 +48,7 @@ fn canonical(v: &serde_json::Value) -> String {
 
 fn evaluate(expr: &str) -> Result<String, String> {
     let program = compile(expr, &Schema::open()).map_err(|e| format!("compile error {e}"))?;
-    let value = program
-        .eval(&Env::new())
-        .map_err(|e| format!("runtime error {e}"))?;
+    let value = program.eval(&Env::new()).map_err(|e| format!("runtime error {e}"))?;
     Ok(canonical(&value.to_json()))
 }
 
@@ -77,31 +69,20 @@ fn every_supported_case_matches_go() {
     let mut passed = 0;
     for line in lines(&text) {
         let (expr, expected) = line.rsplit_once('\t').expect("expression<TAB>json");
-        let expected: serde_json::Value =
-            serde_json::from_str(expected).expect("expected JSON parses");
+        let expected: serde_json::Value = serde_json::from_str(expected).expect("expected JSON parses");
         let want = canonical(&expected);
         let got = evaluate(expr);
         let ok = got.as_deref() == Ok(want.as_str());
         match (ok, skipped.contains(expr)) {
-            (true, true) => failures.push(format!(
-                "{expr}\n    passes now: remove it from LEFT-OUT.md"
-            )),
+            (true, true) => failures.push(format!("{expr}\n    passes now: remove it from LEFT-OUT.md")),
             (false, false) => failures.push(format!("{expr}\n    want {want}\n    got  {got:?}")),
             (true, false) => passed += 1,
             (false, true) => {}
         }
     }
-    eprintln!(
-        "{passed} conformance cases pass, {} are left out",
-        skipped.len()
-    );
+    eprintln!("{passed} conformance cases pass, {} are left out", skipped.len());
     assert!(passed > 200, "only {passed} cases passed");
-    assert!(
-        failures.is_empty(),
-        "{} conformance failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} conformance failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -110,13 +91,9 @@ fn every_error_case_is_rejected() {
     let text = read("errors.tsv");
     let mut failures = Vec::new();
     for expr in lines(&text) {
-        let rejected = compile(expr, &Schema::open())
-            .and_then(|p| p.eval(&Env::new()).map(|_| ()))
-            .is_err();
+        let rejected = compile(expr, &Schema::open()).and_then(|p| p.eval(&Env::new()).map(|_| ())).is_err();
         match (rejected, skipped.contains(expr)) {
-            (true, true) => {
-                failures.push(format!("{expr}: rejected now: remove it from LEFT-OUT.md"))
-            }
+            (true, true) => failures.push(format!("{expr}: rejected now: remove it from LEFT-OUT.md")),
             (false, false) => failures.push(format!("{expr}: accepted, but Go rejects it")),
             _ => {}
         }
@@ -128,14 +105,9 @@ fn every_error_case_is_rejected() {
 fn left_out_list_names_only_existing_cases() {
     let cases = read("cases.tsv");
     let errors = read("errors.tsv");
-    let known: BTreeSet<&str> = lines(&cases)
-        .filter_map(|l| l.rsplit_once('\t').map(|(e, _)| e))
-        .chain(lines(&errors))
-        .collect();
+    let known: BTreeSet<&str> =
+        lines(&cases).filter_map(|l| l.rsplit_once('\t').map(|(e, _)| e)).chain(lines(&errors)).collect();
     for expr in left_out() {
-        assert!(
-            known.contains(expr.as_str()),
-            "LEFT-OUT.md lists an unknown case: {expr}"
-        );
+        assert!(known.contains(expr.as_str()), "LEFT-OUT.md lists an unknown case: {expr}");
     }
 }
