@@ -12,11 +12,15 @@ import type { EffectiveUserPage } from '../bindings/EffectiveUserPage';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { EventPage } from '../bindings/EventPage';
 import type { EventQuery } from '../bindings/EventQuery';
+import type { ExprCatalog } from '../bindings/ExprCatalog';
 import type { GeneralInfo } from '../bindings/GeneralInfo';
 import type { Group } from '../bindings/Group';
 import type { GroupDraft } from '../bindings/GroupDraft';
 import type { GroupRef } from '../bindings/GroupRef';
+import type { Mapping } from '../bindings/Mapping';
+import type { MappingSet } from '../bindings/MappingSet';
 import type { NewApplication } from '../bindings/NewApplication';
+import type { Preview } from '../bindings/Preview';
 import type { Settings } from '../bindings/Settings';
 import type { User } from '../bindings/User';
 import type { UserDraft } from '../bindings/UserDraft';
@@ -266,4 +270,43 @@ export function unbindGroup(id: string, groupId: string): Promise<Application> {
 /** One page of the users who reach an application, with the bound groups that grant access. */
 export function listEffectiveUsers(id: string, page: number, pageSize: number): Promise<EffectiveUserPage> {
   return call('application_effective_users', { id, page, pageSize });
+}
+
+// ---- Attribute mappings --------------------------------------------------------------
+
+/**
+ * An application's SCIM attribute mappings: the saved list, else its connector's defaults
+ * (`isDefault`), with the list's issues. An application whose connector has no SCIM is an
+ * `invalid_input` (field "id") whose message says so.
+ */
+export function getMappings(id: string): Promise<MappingSet> {
+  return call('mappings_get', { id });
+}
+
+/**
+ * Validates and saves the whole list (records `mapping_update`). Errors carry `field` =
+ * `mappings[i].source` | `mappings[i].target` | `mappings`; an expression's message starts
+ * with `line:column: `.
+ */
+export function saveMappings(id: string, mappings: Mapping[]): Promise<MappingSet> {
+  return call('mappings_save', { id, mappings });
+}
+
+/** Back to the connector's default mappings (records `mapping_restore`). */
+export function restoreDefaultMappings(id: string): Promise<MappingSet> {
+  return call('mappings_restore', { id });
+}
+
+/**
+ * The exact SCIM resource `user` (id or username; "" = the application's first user) would
+ * be sent with `draft`, or with the saved mappings when `draft` is null. Writes nothing.
+ * An empty directory is an `invalid_input` on field "user".
+ */
+export function previewMappings(id: string, user: string, draft: Mapping[] | null): Promise<Preview> {
+  return call('mapping_preview', { id, user, draft });
+}
+
+/** What the expression editor completes: functions, `jcUser` fields, direct fields, SCIM targets. */
+export function getExprCatalog(): Promise<ExprCatalog> {
+  return call('expr_functions');
 }
