@@ -13,6 +13,7 @@ import type { EventPage } from '../bindings/EventPage';
 import type { EventQuery } from '../bindings/EventQuery';
 import type { Settings } from '../bindings/Settings';
 import { directoryCommand, initDirectory } from './ipc.fake.directory';
+import { mappingsCommand } from './ipc.fake.mappings';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -164,6 +165,8 @@ export async function fakeInvoke(command: string, args?: unknown): Promise<unkno
     case 'event_names':
       return [...new Set(events.map((e) => e.name))].sort();
     default: {
+      const mappings = mappingsCommand(command, a, connectors, (c, args) => directoryCommand(c, args, connectors, settings.idpBaseUrl));
+      if (mappings !== undefined) return mappings;
       const answer = directoryCommand(command, a, connectors, settings.idpBaseUrl);
       if (answer !== undefined) return answer;
       throw { code: 'internal', message: `fake IPC: unknown command ${command}` } satisfies ApiError;
