@@ -49,6 +49,7 @@ export default defineConfig(({ mode }) => ({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 15000,
+    // Whole-app renders with typing are slow on a loaded CI machine (2 cores shared with cargo).
+    testTimeout: 30000,
   },
 }));

@@ -177,8 +177,14 @@ describe('CSV import', () => {
     const errors = await screen.findByTestId('users-import-errors');
     expect(errors).toHaveTextContent('Nothing was imported');
     const line3 = within(errors).getByTestId('import-error-3');
-    expect(line3).toHaveTextContent('email');
+    // The line number the admin looks for in their file, the column and the message.
+    expect(within(line3).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '3',
+      'email',
+      "'bob' is not a valid email address: it has no @.",
+    ]);
     expect(line3).toHaveTextContent("'bob' is not a valid email address");
+    expect(within(within(errors).getByTestId('import-error-4')).getAllByRole('cell')[0]).toHaveTextContent('4');
     expect(within(errors).getByTestId('import-error-4')).toHaveTextContent("State 'gone'");
     expect(within(errors).getAllByRole('row')).toHaveLength(3); // header + 2
     expect(screen.queryByTestId('users-import-result')).not.toBeInTheDocument();
