@@ -43,7 +43,8 @@ export function ConfirmDeleteModal({
             </Alert>
           )}
           <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose}>
+            {/* Focused first (unless the content asks for focus): Enter must not delete. */}
+            <Button variant="default" onClick={onClose} data-autofocus>
               Cancel
             </Button>
             <Button type="submit" color="red" loading={loading} disabled={disabled} data-testid="confirm-delete">

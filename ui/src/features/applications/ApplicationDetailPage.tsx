@@ -27,6 +27,7 @@ import { GeneralTab } from './detail/GeneralTab';
 import { PlaceholderTab } from './detail/PlaceholderTab';
 import { UserGroupsTab } from './detail/UserGroupsTab';
 import { useApplication } from './queries';
+import classes from './ApplicationDetailPage.module.css';
 
 const TABS = ['general', 'sso', 'idm', 'mappings', 'groups', 'import'] as const;
 type Tab = (typeof TABS)[number];
@@ -70,15 +71,15 @@ function ApplicationDetail({ app }: { app: Application }) {
           <Group gap="lg" wrap="nowrap" align="flex-start" miw={0}>
             <AppLogo connectorId={app.connectorId} label={app.label} portalImage={app.portalImage} portalColor={app.portalColor} size={64} />
             <Stack gap={6} miw={0}>
-              <Group gap="sm" wrap="nowrap">
-                <Title order={1} lineClamp={1} data-testid="app-label">
-                  {app.label}
-                </Title>
-                <AppBadges app={app} size="md" />
+              <Title order={1} lineClamp={1} data-testid="app-label">
+                {app.label}
+              </Title>
+              <Group gap="sm" wrap="nowrap" mt={-2}>
+                <Text size="sm" c="dimmed">
+                  {app.connectorName}
+                </Text>
+                <AppBadges app={app} />
               </Group>
-              <Text size="sm" c="dimmed" mt={-4}>
-                {app.connectorName}
-              </Text>
               <Group gap="xs" wrap="nowrap" miw={0} mt={2} data-testid="app-idp-url">
                 <Text size="xs" fw={600} c="dimmed" style={{ flexShrink: 0 }}>
                   IdP URL
@@ -109,6 +110,7 @@ function ApplicationDetail({ app }: { app: Application }) {
           setParams(next, { replace: true });
         }}
         keepMounted={false}
+        classNames={{ tab: classes.tab }}
       >
         <Tabs.List mb="lg">
           <Tabs.Tab value="general" leftSection={<IconInfoCircle size={16} stroke={1.6} />} data-testid="app-tab-general">

@@ -77,7 +77,7 @@ describe('Applications list', () => {
     expect(dialog).toHaveTextContent('Delete 2 applications?');
     expect(within(dialog).getByTestId('delete-apps-list')).toHaveTextContent(/Hoxhunt.*Wiki/);
     const count = within(dialog).getByTestId('delete-confirm-count');
-    expect(within(dialog).getByText('Type 2 to confirm deleting 2 applications')).toBeInTheDocument();
+    expect(within(dialog).getByText('Type 2 to confirm deleting 2 application(s)')).toBeInTheDocument();
     // Nothing typed: nothing to send.
     expect(within(dialog).getByTestId('confirm-delete')).toBeDisabled();
 

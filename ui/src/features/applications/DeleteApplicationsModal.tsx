@@ -34,7 +34,6 @@ export function DeleteApplicationsModal({
     setOtherError(null);
     onClose();
   };
-  const what = n === 1 ? '1 application' : `${n} applications`;
 
   return (
     <ConfirmDeleteModal
@@ -80,7 +79,7 @@ export function DeleteApplicationsModal({
         ))}
       </List>
       <TextInput
-        label={`Type ${n} to confirm deleting ${what}`}
+        label={`Type ${n} to confirm deleting ${n} application(s)`}
         value={typed}
         onChange={(e) => {
           setTyped(e.currentTarget.value);

@@ -86,7 +86,7 @@ function GroupBindings({ app }: { app: Application }) {
           <Text size="sm" c="dimmed" data-testid="bound-count">
             {app.groups.length === 0
               ? 'No group is bound yet.'
-              : `${app.groups.length} of ${groups.data?.length ?? '…'} ${app.groups.length === 1 ? 'group is' : 'groups are'} bound.`}
+              : `${app.groups.length} of ${groups.data?.length ?? '…'} groups ${app.groups.length === 1 ? 'is' : 'are'} bound.`}
           </Text>
         </Stack>
         {groups.data && groups.data.length > 6 && (

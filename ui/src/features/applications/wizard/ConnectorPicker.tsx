@@ -47,7 +47,7 @@ export function ConnectorPicker({
         </Text>
       </Group>
       {connectors === undefined ? (
-        <SimpleGrid cols={3} spacing="md">
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md">
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} h={92} radius="md" />
           ))}
@@ -63,7 +63,7 @@ export function ConnectorPicker({
           </Text>
         </Box>
       ) : (
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" role="radiogroup" aria-label="Connector">
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="md" role="radiogroup" aria-label="Connector">
           {shown.map((c) => {
             const checked = c.id === value;
             return (
