@@ -66,10 +66,12 @@ export function MemberPicker({
   const current = results.data !== undefined && !results.isPlaceholderData;
 
   // Once the results for what was typed are on screen, highlight the first one so Enter
-  // picks it.
+  // picks it. Only when those results arrive: `combobox` is a new object on every render,
+  // and re-running on it would undo the admin's arrow-key choice on any re-render.
   useEffect(() => {
     if (current && search.trim()) combobox.selectFirstOption();
-  }, [current, results.data, search, combobox]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current, results.data, search]);
 
   const toggle = (id: string) => {
     if (pickedIds.has(id)) {
