@@ -6,10 +6,12 @@ import { useState } from 'react';
 import type { Group } from '../../bindings/Group';
 import type { UserSummary } from '../../bindings/UserSummary';
 import { showSuccessToast } from '../../components/notify';
+import { useOpenSession } from '../../components/useOpenSession';
 import { MemberPicker } from './MemberPicker';
 import { useChangeMembers } from './queries';
 
 export function AddMembersModal({ group, opened, onClose }: { group: Group; opened: boolean; onClose: () => void }) {
+  const session = useOpenSession(opened);
   return (
     <Modal
       opened={opened}
@@ -21,7 +23,7 @@ export function AddMembersModal({ group, opened, onClose }: { group: Group; open
         </Title>
       }
     >
-      <AddMembers group={group} onDone={onClose} />
+      <AddMembers key={session} group={group} onDone={onClose} />
     </Modal>
   );
 }

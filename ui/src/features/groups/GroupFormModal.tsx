@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Group } from '../../bindings/Group';
 import type { GroupDraft } from '../../bindings/GroupDraft';
 import { showSuccessToast } from '../../components/notify';
+import { useOpenSession } from '../../components/useOpenSession';
 import { useSaveGroup } from './queries';
 
 const FIELDS: readonly (keyof GroupDraft)[] = ['name', 'description'];
@@ -24,6 +25,7 @@ export function GroupFormModal({
   group: Group | null;
   onSaved?: (group: Group) => void;
 }) {
+  const session = useOpenSession(opened);
   return (
     <Modal
       opened={opened}
@@ -36,7 +38,7 @@ export function GroupFormModal({
         </Title>
       }
     >
-      <GroupForm group={group} onCancel={onClose} onSaved={onSaved} />
+      <GroupForm key={session} group={group} onCancel={onClose} onSaved={onSaved} />
     </Modal>
   );
 }

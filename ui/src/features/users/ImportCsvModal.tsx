@@ -24,6 +24,7 @@ import { IconAlertTriangle, IconCheck, IconCopy, IconFileSpreadsheet, IconUpload
 import { useState, type ReactNode } from 'react';
 import type { CsvImportReport } from '../../bindings/CsvImportReport';
 import { showSuccessToast } from '../../components/notify';
+import { useOpenSession } from '../../components/useOpenSession';
 import { useImportUsers } from './queries';
 import classes from './ImportCsvModal.module.css';
 
@@ -33,6 +34,7 @@ const EXAMPLE = [
 ].join('\n');
 
 export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const session = useOpenSession(opened);
   return (
     <Modal
       opened={opened}
@@ -44,7 +46,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
         </Title>
       }
     >
-      <ImportCsv onClose={onClose} />
+      <ImportCsv key={session} onClose={onClose} />
     </Modal>
   );
 }

@@ -25,6 +25,7 @@ import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { User } from '../../bindings/User';
 import { showSuccessToast } from '../../components/notify';
+import { useOpenSession } from '../../components/useOpenSession';
 import { displayNameOf } from './names';
 import { useSaveUser } from './queries';
 import {
@@ -56,6 +57,7 @@ export function UserFormDrawer({
   user: User | null;
   onSaved?: (user: User) => void;
 }) {
+  const session = useOpenSession(opened);
   return (
     <Drawer
       opened={opened}
@@ -69,7 +71,7 @@ export function UserFormDrawer({
       classNames={{ body: classes.body, header: classes.header }}
     >
       {/* Mounted fresh on each opening: the form starts from the user as saved. */}
-      <UserForm user={user} onCancel={onClose} onSaved={onSaved} />
+      <UserForm key={session} user={user} onCancel={onClose} onSaved={onSaved} />
     </Drawer>
   );
 }
