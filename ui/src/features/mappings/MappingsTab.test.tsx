@@ -150,6 +150,19 @@ describe('Mappings tab', () => {
     expect(within(row('displayName')).getByText(`1:${column}: jcUser has no field nmae`)).toBeInTheDocument();
   });
 
+  it('previews the user picked by searching the directory', async () => {
+    const { user } = renderTab();
+    const picker = await screen.findByTestId('preview-user-picker');
+    await waitFor(() => expect(picker).toHaveValue('ada.lovelace'));
+    await user.click(picker);
+    await user.clear(picker);
+    await user.type(picker, 'gra');
+    await waitFor(() => expect(ipc.listUsers).toHaveBeenCalledWith(expect.objectContaining({ search: 'gra', page: 1, pageSize: 20 })));
+    await user.click(await screen.findByRole('option', { name: /Grace Hopper/ }));
+    await waitFor(() => expect(ipc.previewMappings).toHaveBeenCalledWith('app_15five', 'usr_grace', expect.any(Array)));
+    expect(picker).toHaveValue('Grace Hopper');
+  });
+
   it('says what the diff changes once the draft differs', async () => {
     const { user } = renderTab();
     const constant = within(await screen.findByTestId('mapping-row-$enterpriseUser.organization')).getByRole('textbox', {

@@ -64,17 +64,13 @@ export function PreviewPane({
 
       <Divider my="md" />
 
-      {noUsers || err?.field === 'user' ? (
+      {noUsers ? (
         <EmptyState
           size="sm"
           variant="light"
           icon={<IconUserPlus size={24} stroke={1.5} />}
           title="Add a user to preview"
-          description={
-            noUsers
-              ? 'The preview shows what one user would be sent. The directory has no users yet.'
-              : (err?.message ?? '')
-          }
+          description="The preview shows the exact resource one user would be sent. The directory has no users yet."
           data-testid="preview-empty"
         >
           <EmptyState.Actions>
@@ -100,6 +96,11 @@ export function PreviewPane({
         </Stack>
       ) : (
         <Stack gap="lg">
+          {err && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="preview-unavailable">
+              <Text size="xs">{err.message} The preview below is the last one that worked.</Text>
+            </Alert>
+          )}
           <Failures preview={preview} />
           <DiffSection preview={preview} saved={saved} loading={savedLoading} changed={changed} />
           <Stack gap={6}>
