@@ -11,6 +11,7 @@ import { application, userSummary } from '../../test/fixtures';
 import { mockIpcDefaults } from '../../test/ipc';
 import { fill } from '../../test/render';
 import { CATALOG, DISPLAY_NAME, MAPPINGS, mappingSet, previewOf } from './fixtures';
+import { forgetDrafts } from './draft';
 import { MappingsTab } from './MappingsTab';
 import { stubLayout } from './testLayout';
 
@@ -27,18 +28,19 @@ beforeAll(() => {
 function renderTab() {
   const router = createMemoryRouter([{ path: '*', element: <MappingsTab appId="app_15five" /> }]);
   const user = userEvent.setup();
-  render(
+  const utils = render(
     <Providers queryClient={createQueryClient()} env="test">
       <RouterProvider router={router} />
     </Providers>,
   );
-  return { user };
+  return { user, ...utils };
 }
 
 const row = (target: string) => screen.getByTestId(`mapping-row-${target}`);
 
 describe('Mappings tab', () => {
   beforeEach(() => {
+    forgetDrafts();
     mockIpcDefaults();
     vi.mocked(ipc.getApplication).mockResolvedValue(application('app_15five'));
     vi.mocked(ipc.getMappings).mockResolvedValue(mappingSet());
@@ -176,6 +178,23 @@ describe('Mappings tab', () => {
     );
     expect(diff).toHaveAttribute('data-count', '1');
     expect(ipc.previewMappings).toHaveBeenCalledWith('app_15five', '', null);
+  });
+
+  it('keeps unsaved edits when the admin leaves the tab and comes back', async () => {
+    const first = renderTab();
+    const constant = () =>
+      within(screen.getByTestId('mapping-row-$enterpriseUser.organization')).getByRole('textbox', { name: /constant value/i });
+    await screen.findByTestId('mapping-row-$enterpriseUser.organization');
+    await first.user.clear(constant());
+    await fill(first.user, constant(), 'Acme');
+    first.unmount();
+
+    renderTab();
+    await screen.findByTestId('mapping-row-$enterpriseUser.organization');
+    expect(constant()).toHaveValue('Acme');
+    expect(screen.getByTestId('mapping-save')).toBeEnabled();
+    await userEvent.setup().click(screen.getByTestId('mapping-discard'));
+    expect(constant()).toHaveValue('Northwind');
   });
 
   it('restores the defaults after a confirmation', async () => {

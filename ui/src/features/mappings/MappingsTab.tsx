@@ -5,13 +5,13 @@
 
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy, IconInfoCircle, IconRestore } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MappingSet } from '../../bindings/MappingSet';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal';
 import { showSuccessToast } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { IpcError } from '../../lib/ipc';
-import { isChanged, newRow, parseField, toMappings, toRows, type DraftRow } from './draft';
+import { isChanged, keepDraft, newRow, parseField, takeDraft, toMappings, toRows, type DraftRow } from './draft';
 import { MappingsTable } from './MappingsTable';
 import { PreviewPane } from './PreviewPane';
 import {
@@ -60,7 +60,7 @@ function MappingsEditor({ appId, set }: { appId: string; set: MappingSet }) {
   const connectorName = app.data?.connectorName ?? 'the connector';
   const catalog = useExprCatalog();
   const [base, setBase] = useState(set);
-  const [rows, setRows] = useState<DraftRow[]>(() => toRows(set.mappings));
+  const [rows, setRows] = useState<DraftRow[]>(() => takeDraft(appId, set.mappings) ?? toRows(set.mappings));
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [user, setUser] = useState('');
@@ -73,6 +73,7 @@ function MappingsEditor({ appId, set }: { appId: string; set: MappingSet }) {
   }
 
   const changed = isChanged(rows, base.mappings);
+  useEffect(() => keepDraft(appId, base.mappings, rows), [appId, base, rows]);
   const changedKeys = useMemo(() => {
     const saved = new Set(base.mappings.map((m) => `${m.target}\u0000${m.kind}\u0000${m.source}`));
     return new Set(rows.filter((r) => !saved.has(`${r.target}\u0000${r.kind}\u0000${r.source}`)).map((r) => r.key));

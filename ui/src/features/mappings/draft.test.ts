@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../bindings/Mapping';
-import { isChanged, newRow, parseField, rowId, toMappings, toRows, withKind } from './draft';
+import { isChanged, keepDraft, newRow, parseField, rowId, takeDraft, toMappings, toRows, withKind } from './draft';
 
 const SAVED: Mapping[] = [
   { target: 'userName', kind: 'direct', source: 'username', required: true },
@@ -50,5 +50,20 @@ describe('parseField', () => {
     expect(parseField('mappings[0].target')).toEqual({ index: 0, part: 'target' });
     expect(parseField('mappings')).toEqual({ index: null });
     expect(parseField(undefined)).toEqual({ index: null });
+  });
+});
+
+describe('unsaved drafts', () => {
+  it('come back over the list they started from, and only then', () => {
+    const rows = toRows(SAVED);
+    const edited = [rows[0], { ...rows[1], source: 'department' }];
+    keepDraft('app_1', SAVED, edited);
+    expect(takeDraft('app_1', SAVED)).toBe(edited);
+    expect(takeDraft('app_2', SAVED)).toBeNull();
+    // Saved elsewhere meanwhile: the old draft does not come back over the new list.
+    expect(takeDraft('app_1', [SAVED[0]])).toBeNull();
+    // Back to the saved list (saved or discarded): nothing is kept.
+    keepDraft('app_1', SAVED, rows);
+    expect(takeDraft('app_1', SAVED)).toBeNull();
   });
 });

@@ -67,3 +67,26 @@ export function rowId(row: Pick<DraftRow, 'target'>): string {
 
 /** A problem shown at a row, under the field it concerns. */
 export type RowMessage = { part: 'target' | 'source'; severity: 'error' | 'warning'; message: string };
+
+/**
+ * Unsaved drafts by application, so leaving the Mappings tab (tabs unmount) and coming back
+ * finds the edits where they were. A draft is only taken back over the saved list it
+ * started from; once saved or discarded it is dropped.
+ */
+const unsaved = new Map<string, { base: readonly Mapping[]; rows: DraftRow[] }>();
+
+export function keepDraft(appId: string, base: readonly Mapping[], rows: DraftRow[]): void {
+  if (isChanged(rows, base)) unsaved.set(appId, { base, rows });
+  else unsaved.delete(appId);
+}
+
+export function takeDraft(appId: string, base: readonly Mapping[]): DraftRow[] | null {
+  const kept = unsaved.get(appId);
+  if (!kept || isChanged(toRows(kept.base), base)) return null;
+  return kept.rows;
+}
+
+/** Drops every kept draft (tests start clean). */
+export function forgetDrafts(): void {
+  unsaved.clear();
+}
