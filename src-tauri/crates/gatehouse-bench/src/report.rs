@@ -48,7 +48,7 @@ impl Report {
 
     /// Prints the table; returns false when any goal is missed.
     pub fn print(&self) -> bool {
-        println!("{:<60} {:>14} {:<8} {:<12} {}", "figure", "value", "unit", "goal", "met");
+        println!("{:<60} {:>14} {:<8} {:<12} met", "figure", "value", "unit", "goal");
         println!("{}", "-".repeat(102));
         let mut all_met = true;
         for r in &self.rows {
