@@ -1,12 +1,14 @@
 //! A mapping list made ready to run: targets parsed, direct sources resolved, each distinct
 //! expression compiled once, constants converted once. Then [`CompiledMappings::build`]
-//! turns one directory user into its SCIM resource, and [`CompiledMappings::build_many`]
-//! does it for many users with the same compiled set.
+//! turns one directory user into its SCIM resource, [`CompiledMappings::build_json`] into
+//! the resource's JSON text (a request body), and the `_many` forms do it for many users
+//! with the same compiled set.
 //!
 //! Invariants: one failing mapping never stops the others (its error is returned beside
 //! the resource, which holds every other value); the user JSON is borrowed, never copied
-//! (expressions read it in place, direct mappings clone only the value they send).
+//! (expressions read it in place, direct mappings keep borrowing the texts they send).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,7 +16,8 @@ use gatehouse_catalog::MappingKind;
 use gatehouse_expr::{compile, Env, ExprError, Program, Schema};
 use serde_json::Value;
 
-use super::resource::{coerce, is_whole, Resource};
+use super::convert::coerce;
+use super::resource::{coerce_ref, Finished, Node, Resource};
 use super::scim::{self, Expect, FilterValue, Target};
 use super::source::{self, DirectSource};
 use super::{Mapping, MappingError, PreviewError};
@@ -54,24 +57,23 @@ pub struct Built {
     pub errors: Vec<PreviewError>,
 }
 
+/// One user's resource as JSON text (compact, keys sorted), with the mappings that failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltJson {
+    pub json: String,
+    pub errors: Vec<PreviewError>,
+}
+
 /// One mapping's outcome for one user: its value (`None` when nil or empty) or its error.
-pub type Outcome = Result<Option<Value>, MappingError>;
+pub(crate) type Outcome<'u> = Result<Option<Node<'u>>, MappingError>;
 
 impl MappingError {
     pub(crate) fn plain(message: impl Into<String>) -> MappingError {
-        MappingError {
-            message: message.into(),
-            line: None,
-            column: None,
-        }
+        MappingError { message: message.into(), line: None, column: None }
     }
 
     pub(crate) fn from_expr(e: &ExprError) -> MappingError {
-        MappingError {
-            message: e.message.clone(),
-            line: Some(e.line),
-            column: Some(e.column),
-        }
+        MappingError { message: e.message.clone(), line: Some(e.line), column: Some(e.column) }
     }
 
     /// `line:column: message` when the error has a position.
@@ -110,35 +112,24 @@ impl CompiledMappings {
                 _ => None,
             });
             let producer = match m.kind {
-                MappingKind::Direct => source::parse(&m.source)
-                    .map_err(MappingError::plain)
-                    .and_then(|s| match s.list_expression() {
+                MappingKind::Direct => {
+                    source::parse(&m.source).map_err(MappingError::plain).and_then(|s| match s.list_expression() {
                         Some(expr) => program(expr).map(Producer::Expr),
                         None => Ok(Producer::Direct(s)),
-                    }),
-                MappingKind::Expression if m.source.trim().is_empty() => Err(MappingError::plain(
-                    "Write the expression that computes this attribute.",
-                )),
+                    })
+                }
+                MappingKind::Expression if m.source.trim().is_empty() => {
+                    Err(MappingError::plain("Write the expression that computes this attribute."))
+                }
                 MappingKind::Expression => program(&m.source).map(Producer::Expr),
                 MappingKind::Constant => constant(&m.source, target.as_ref().ok()),
             };
-            entries.push(Entry {
-                text: m.target.clone(),
-                target,
-                producer,
-                element_type,
-            });
+            entries.push(Entry { text: m.target.clone(), target, producer, element_type });
         }
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&i| !entries[i].target.as_ref().is_ok_and(is_whole));
-        let has_expressions = entries
-            .iter()
-            .any(|e| matches!(e.producer, Ok(Producer::Expr(_))));
-        CompiledMappings {
-            entries,
-            order,
-            has_expressions,
-        }
+        order.sort_by_key(|&i| !entries[i].target.as_ref().is_ok_and(|t| t.filter.is_none() && t.sub.is_none()));
+        let has_expressions = entries.iter().any(|e| matches!(e.producer, Ok(Producer::Expr(_))));
+        CompiledMappings { entries, order, has_expressions }
     }
 
     pub fn len(&self) -> usize {
@@ -150,57 +141,81 @@ impl CompiledMappings {
     }
 
     /// Evaluates every mapping for one user, in list order.
-    pub fn evaluate(&self, user: &Value, provider: &Value) -> Vec<Outcome> {
+    pub(crate) fn evaluate<'u>(&self, user: &'u Value, provider: &'u Value) -> Vec<Outcome<'u>> {
+        let mut out = Vec::with_capacity(self.entries.len());
+        self.evaluate_into(user, provider, &mut out);
+        out
+    }
+
+    /// `evaluate` into a reused list.
+    fn evaluate_into<'u>(&self, user: &'u Value, provider: &'u Value, out: &mut Vec<Outcome<'u>>) {
         let env = if self.has_expressions {
-            Env::new()
-                .with("jcUser", user)
-                .with("providerUser", provider)
+            Env::new().with("jcUser", user).with("providerUser", provider)
         } else {
             Env::new()
         };
-        self.entries
-            .iter()
-            .map(|e| e.evaluate(user, &env))
-            .collect()
+        out.clear();
+        out.extend(self.entries.iter().map(|e| e.evaluate(user, &env)));
     }
 
     /// Assembles the resource from `evaluate`'s outcomes (taken, not copied).
-    pub fn assemble(&self, outcomes: &mut [Outcome], user: &Value) -> Built {
-        let mut resource = Resource::new();
+    pub(crate) fn assemble<'u>(&self, outcomes: &mut [Outcome<'u>], user: &Value) -> (Finished<'u>, Vec<PreviewError>) {
+        let mut resource = Resource::with_capacity(self.entries.len());
         for &i in &self.order {
-            if let (Ok(t), Ok(Some(v))) = (&self.entries[i].target, &mut outcomes[i]) {
-                resource.set(t, std::mem::take(v));
+            if let (Ok(t), Ok(v @ Some(_))) = (&self.entries[i].target, &mut outcomes[i]) {
+                resource.set(t, v.take().expect("matched Some"));
             }
         }
         let mut errors = Vec::new();
         for (e, o) in self.entries.iter().zip(outcomes.iter()) {
             if let Err(err) = o {
-                errors.push(PreviewError {
-                    target: e.text.clone(),
-                    message: err.located(),
-                });
+                errors.push(PreviewError { target: e.text.clone(), message: err.located() });
             }
         }
-        let resource = resource.finish(source::is_active(user));
-        if resource.get("userName").is_none() && !errors.iter().any(|e| is_user_name(&e.target)) {
+        if !resource.has("userName") && !errors.iter().any(|e| is_user_name(&e.target)) {
             errors.push(PreviewError {
                 target: "userName".into(),
                 message: "SCIM requires userName, and no mapping gives this user one.".into(),
             });
         }
-        Built { resource, errors }
+        (resource.finish(source::is_active(user)), errors)
     }
 
     /// One user's SCIM resource.
     pub fn build(&self, user: &Value, provider: &Value) -> Built {
         let mut outcomes = self.evaluate(user, provider);
-        self.assemble(&mut outcomes, user)
+        let (resource, errors) = self.assemble(&mut outcomes, user);
+        Built { resource: resource.into_value(), errors }
+    }
+
+    /// One user's SCIM resource as JSON text, written without building a JSON tree.
+    pub fn build_json(&self, user: &Value, provider: &Value) -> BuiltJson {
+        let mut outcomes = self.evaluate(user, provider);
+        let (resource, errors) = self.assemble(&mut outcomes, user);
+        BuiltJson { json: resource.to_json(), errors }
     }
 
     /// Resources for many users with this one compiled set (`provider` is the same
     /// application account for all, `{}` before provisioning).
     pub fn build_many(&self, users: &[Value], provider: &Value) -> Vec<Built> {
         users.iter().map(|u| self.build(u, provider)).collect()
+    }
+
+    /// Request bodies for many users with this one compiled set: each resource as JSON
+    /// text, a fraction of the memory of keeping every tree.
+    pub fn build_many_json<'u>(&self, users: &'u [Value], provider: &'u Value) -> Vec<BuiltJson> {
+        let mut outcomes = Vec::with_capacity(self.entries.len());
+        let mut text = Vec::with_capacity(4096);
+        users
+            .iter()
+            .map(|user| {
+                self.evaluate_into(user, provider, &mut outcomes);
+                let (resource, errors) = self.assemble(&mut outcomes, user);
+                text.clear();
+                resource.write_json(&mut text);
+                BuiltJson { json: String::from_utf8_lossy(&text).into_owned(), errors }
+            })
+            .collect()
     }
 }
 
@@ -219,44 +234,37 @@ fn constant(text: &str, target: Option<&Target>) -> Result<Producer, MappingErro
     if matches!(t.expects(), Expect::List | Expect::Object) {
         return Err(MappingError::plain(format!(
             "A constant is one text, and {t} takes {}: map one of its sub-attributes instead.",
-            if t.expects() == Expect::List {
-                "a list"
-            } else {
-                "an object"
-            }
+            if t.expects() == Expect::List { "a list" } else { "an object" }
         )));
     }
-    coerce(Value::String(text.to_string()), t)
-        .map(Producer::Constant)
-        .map_err(MappingError::plain)
+    coerce(Value::String(text.to_string()), t).map(Producer::Constant).map_err(MappingError::plain)
 }
 
 impl Entry {
-    fn evaluate(&self, user: &Value, env: &Env<'_>) -> Outcome {
-        let target = self
-            .target
-            .as_ref()
-            .map_err(|e| MappingError::plain(e.clone()))?;
-        let raw = match self.producer.as_ref().map_err(Clone::clone)? {
+    fn evaluate<'u>(&self, user: &'u Value, env: &Env<'_>) -> Outcome<'u> {
+        let target = self.target.as_ref().map_err(|e| MappingError::plain(e.clone()))?;
+        let converted = match self.producer.as_ref().map_err(Clone::clone)? {
             Producer::Direct(s) => match s.read(user, self.element_type.as_deref()) {
-                Some(v) => v,
+                Some(Cow::Borrowed(v)) => coerce_ref(v, target),
+                Some(Cow::Owned(v)) => coerce(v, target).map(|o| o.map(Node::Value)),
                 None => return Ok(None),
             },
             // nil becomes `null`, which `coerce` drops like any empty value.
-            Producer::Expr(p) => p.eval_json(env).map_err(|e| MappingError::from_expr(&e))?,
-            Producer::Constant(v) => return Ok(v.clone()),
+            Producer::Expr(p) => {
+                let v = p.eval_json(env).map_err(|e| MappingError::from_expr(&e))?;
+                coerce(v, target).map(|o| o.map(Node::Value))
+            }
+            Producer::Constant(v) => return Ok(v.clone().map(Node::Value)),
         };
-        coerce(raw, target).map_err(MappingError::plain)
+        converted.map_err(MappingError::plain)
     }
 
-    /// The outcome for a sample user, for checking an expression's shape before saving.
-    pub(crate) fn evaluate_sample(&self, user: &Value, provider: &Value) -> Option<Outcome> {
+    /// Whether an expression fails for a sample user, for checking its shape before saving.
+    pub(crate) fn sample_error(&self, user: &Value, provider: &Value) -> Option<MappingError> {
         match &self.producer {
             Ok(Producer::Expr(_)) => {
-                let env = Env::new()
-                    .with("jcUser", user)
-                    .with("providerUser", provider);
-                Some(self.evaluate(user, &env))
+                let env = Env::new().with("jcUser", user).with("providerUser", provider);
+                self.evaluate(user, &env).err()
             }
             _ => None,
         }

@@ -8,6 +8,7 @@
 //! are never removed; previews never write.
 
 mod compiled;
+mod convert;
 mod preview;
 mod resource;
 pub mod scim;
@@ -21,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-pub use compiled::{Built, CompiledMappings, Outcome};
+pub use compiled::{Built, BuiltJson, CompiledMappings};
 pub use preview::preview_user;
 pub use validate::{canonical, MAX_MAPPINGS};
 
@@ -157,33 +158,14 @@ pub struct ExprCatalog {
 pub fn expr_catalog() -> ExprCatalog {
     let docs = |d: &[gatehouse_expr::FunctionDoc]| {
         d.iter()
-            .map(|f| ExprFunction {
-                name: f.name.into(),
-                signature: f.signature.into(),
-                doc: f.doc.into(),
-            })
+            .map(|f| ExprFunction { name: f.name.into(), signature: f.signature.into(), doc: f.doc.into() })
             .collect()
     };
-    let user_fields: Vec<String> = gatehouse_expr::DIRECTORY_USER_FIELDS
-        .iter()
-        .map(|f| f.to_string())
-        .collect();
-    let mut direct_fields: Vec<String> = user_fields
-        .iter()
-        .filter(|f| *f != "customAttributes")
-        .cloned()
-        .collect();
+    let user_fields: Vec<String> = gatehouse_expr::DIRECTORY_USER_FIELDS.iter().map(|f| f.to_string()).collect();
+    let mut direct_fields: Vec<String> = user_fields.iter().filter(|f| *f != "customAttributes").cloned().collect();
     direct_fields.push("active".into());
-    direct_fields.extend(
-        source::ADDRESS_FIELDS
-            .iter()
-            .map(|f| format!("addresses.{f}")),
-    );
-    direct_fields.extend(
-        source::PHONE_FIELDS
-            .iter()
-            .map(|f| format!("phoneNumbers.{f}")),
-    );
+    direct_fields.extend(source::ADDRESS_FIELDS.iter().map(|f| format!("addresses.{f}")));
+    direct_fields.extend(source::PHONE_FIELDS.iter().map(|f| format!("phoneNumbers.{f}")));
     ExprCatalog {
         functions: docs(gatehouse_expr::functions()),
         methods: docs(gatehouse_expr::methods()),
@@ -221,46 +203,28 @@ pub(crate) fn normalized(scim: &ScimDefaults, mut list: Vec<Mapping>) -> Vec<Map
 
 fn with_required(scim: &ScimDefaults, mut list: Vec<Mapping>) -> Vec<Mapping> {
     for m in &mut list {
-        m.required = scim
-            .mappings
-            .iter()
-            .any(|d| d.required && validate::same_target(&d.target, &m.target));
+        m.required = scim.mappings.iter().any(|d| d.required && validate::same_target(&d.target, &m.target));
     }
     list
 }
 
 /// Targets added, removed and changed between two lists.
 fn diff(before: &[Mapping], after: &[Mapping]) -> Value {
-    let find = |list: &'_ [Mapping], t: &str| {
-        list.iter()
-            .find(|m| m.target.eq_ignore_ascii_case(t))
-            .cloned()
-    };
-    let added: Vec<&str> = after
-        .iter()
-        .filter(|m| find(before, &m.target).is_none())
-        .map(|m| m.target.as_str())
-        .collect();
-    let removed: Vec<&str> = before
-        .iter()
-        .filter(|m| find(after, &m.target).is_none())
-        .map(|m| m.target.as_str())
-        .collect();
+    let find = |list: &'_ [Mapping], t: &str| list.iter().find(|m| m.target.eq_ignore_ascii_case(t)).cloned();
+    let added: Vec<&str> =
+        after.iter().filter(|m| find(before, &m.target).is_none()).map(|m| m.target.as_str()).collect();
+    let removed: Vec<&str> =
+        before.iter().filter(|m| find(after, &m.target).is_none()).map(|m| m.target.as_str()).collect();
     let changed: Vec<&str> = after
         .iter()
-        .filter(|m| {
-            find(before, &m.target).is_some_and(|b| b.kind != m.kind || b.source != m.source)
-        })
+        .filter(|m| find(before, &m.target).is_some_and(|b| b.kind != m.kind || b.source != m.source))
         .map(|m| m.target.as_str())
         .collect();
     serde_json::json!({ "added": added, "removed": removed, "changed": changed })
 }
 
 fn same_list(a: &[Mapping], b: &[Mapping]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.target == y.target && x.kind == y.kind && x.source == y.source)
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.target == y.target && x.kind == y.kind && x.source == y.source)
 }
 
 /// An application with SCIM mappings: its row and its connector's SCIM defaults.
@@ -277,10 +241,7 @@ impl Gatehouse {
         let connector = self.connector(&row.connector_id).map_err(|_| {
             CoreError::invalid(
                 "id",
-                format!(
-                    "{} uses connector '{}', which is not in the catalog.",
-                    row.general.label, row.connector_id
-                ),
+                format!("{} uses connector '{}', which is not in the catalog.", row.general.label, row.connector_id),
             )
         })?;
         let scim = connector.scim.as_ref().ok_or_else(|| {
@@ -292,39 +253,21 @@ impl Gatehouse {
                 ),
             )
         })?;
-        Ok(ScimApp {
-            id: row.id,
-            label: row.general.label,
-            connector,
-            scim,
-        })
+        Ok(ScimApp { id: row.id, label: row.general.label, connector, scim })
     }
 
     /// The list in force and whether it is the connector's defaults.
-    pub(crate) fn current(
-        &self,
-        conn: &Connection,
-        app: &ScimApp<'_>,
-    ) -> CoreResult<(Vec<Mapping>, bool)> {
+    pub(crate) fn current(&self, conn: &Connection, app: &ScimApp<'_>) -> CoreResult<(Vec<Mapping>, bool)> {
         Ok(match table::load(conn, &app.id)? {
             Some(saved) => (with_required(app.scim, saved), false),
             None => (defaults(app.scim), true),
         })
     }
 
-    fn mapping_set(
-        &self,
-        app: &ScimApp<'_>,
-        mappings: Vec<Mapping>,
-        is_default: bool,
-    ) -> MappingSet {
+    fn mapping_set(&self, app: &ScimApp<'_>, mappings: Vec<Mapping>, is_default: bool) -> MappingSet {
         let compiled = CompiledMappings::compile(&mappings);
         let issues = validate::check(&mappings, &compiled, app.scim, &app.connector.name);
-        MappingSet {
-            mappings,
-            is_default,
-            issues,
-        }
+        MappingSet { mappings, is_default, issues }
     }
 
     /// An application's mappings: saved, else its connector's defaults.
@@ -337,20 +280,11 @@ impl Gatehouse {
     }
 
     /// Every problem of a draft list, errors and warnings, each at its field.
-    pub fn validate_mappings(
-        &self,
-        app_id: &str,
-        draft: Vec<Mapping>,
-    ) -> CoreResult<Vec<MappingIssue>> {
+    pub fn validate_mappings(&self, app_id: &str, draft: Vec<Mapping>) -> CoreResult<Vec<MappingIssue>> {
         let app = self.scim_app(&self.store().conn(), app_id)?;
         let list = normalized(app.scim, draft);
         let compiled = CompiledMappings::compile(&list);
-        Ok(validate::check(
-            &list,
-            &compiled,
-            app.scim,
-            &app.connector.name,
-        ))
+        Ok(validate::check(&list, &compiled, app.scim, &app.connector.name))
     }
 
     /// Validates and saves the whole list; records `mapping_update` with the targets
@@ -375,9 +309,7 @@ impl Gatehouse {
             table::replace(tx, &app.id, &list)?;
             let mut detail = diff(&before, &list);
             detail["reordered"] = Value::Bool(
-                detail
-                    .as_object()
-                    .is_some_and(|d| d.values().all(|v| v.as_array().is_some_and(Vec::is_empty))),
+                detail.as_object().is_some_and(|d| d.values().all(|v| v.as_array().is_some_and(Vec::is_empty))),
             );
             let ev = NewEvent::success("mapping_update")
                 .app(&app.id, &app.label)
@@ -386,20 +318,13 @@ impl Gatehouse {
             self.record(tx, ev)?;
             Ok::<_, CoreError>(false)
         })?;
-        Ok(MappingSet {
-            mappings: list,
-            is_default,
-            issues,
-        })
+        Ok(MappingSet { mappings: list, is_default, issues })
     }
 
     /// Adds the mapping, or replaces the one with the same target.
     pub fn set_mapping(&self, app_id: &str, mapping: Mapping) -> CoreResult<MappingSet> {
         let mut list = self.mappings(app_id)?.mappings;
-        match list
-            .iter()
-            .position(|m| validate::same_target(&m.target, &mapping.target))
-        {
+        match list.iter().position(|m| validate::same_target(&m.target, &mapping.target)) {
             Some(i) => list[i] = mapping,
             None => list.push(mapping),
         }
@@ -409,24 +334,14 @@ impl Gatehouse {
     /// Removes an optional mapping; a required one is refused (field `target`).
     pub fn remove_mapping(&self, app_id: &str, target: &str) -> CoreResult<MappingSet> {
         let set = self.mappings(app_id)?;
-        let Some(i) = set
-            .mappings
-            .iter()
-            .position(|m| validate::same_target(&m.target, target))
-        else {
-            return Err(CoreError::invalid(
-                "target",
-                format!("No mapping fills {}.", canonical(target)),
-            ));
+        let Some(i) = set.mappings.iter().position(|m| validate::same_target(&m.target, target)) else {
+            return Err(CoreError::invalid("target", format!("No mapping fills {}.", canonical(target))));
         };
         if set.mappings[i].required {
             let app = self.application(app_id)?;
             return Err(CoreError::invalid(
                 "target",
-                format!(
-                    "{} is required by {} and cannot be removed.",
-                    set.mappings[i].target, app.connector_name
-                ),
+                format!("{} is required by {} and cannot be removed.", set.mappings[i].target, app.connector_name),
             ));
         }
         let mut list = set.mappings;

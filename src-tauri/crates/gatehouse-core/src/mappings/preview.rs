@@ -15,13 +15,7 @@ use crate::Gatehouse;
 
 /// Previews one user (the directory user's JSON, as `jcUser` sees it) with `mappings`;
 /// `provider` is the application's current account (`{}` before it exists).
-pub fn preview_user(
-    scim: &ScimDefaults,
-    app: &str,
-    mappings: &[Mapping],
-    user: &Value,
-    provider: &Value,
-) -> Preview {
+pub fn preview_user(scim: &ScimDefaults, app: &str, mappings: &[Mapping], user: &Value, provider: &Value) -> Preview {
     let compiled = CompiledMappings::compile(mappings);
     let mut issues = validate::check(mappings, &compiled, scim, app);
     let mut outcomes = compiled.evaluate(user, provider);
@@ -30,26 +24,14 @@ pub fn preview_user(
         .zip(&outcomes)
         .map(|(m, o)| MappingValue {
             target: m.target.clone(),
-            value: o.as_ref().ok().cloned().flatten(),
+            value: o.as_ref().ok().and_then(|v| v.as_ref().map(|n| n.to_value())),
             error: o.as_ref().err().cloned(),
         })
         .collect();
     same_value_rules(scim, mappings, &values, &mut issues);
-    let built = compiled.assemble(&mut outcomes, user);
-    let text = |k: &str| {
-        user.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    Preview {
-        user_id: text("id"),
-        username: text("username"),
-        resource: built.resource,
-        values,
-        errors: built.errors,
-        issues,
-    }
+    let (resource, errors) = compiled.assemble(&mut outcomes, user);
+    let text = |k: &str| user.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    Preview { user_id: text("id"), username: text("username"), resource: resource.into_value(), values, errors, issues }
 }
 
 /// The text a `sameValue` rule compares: a single value, or a list's primary (else
@@ -58,9 +40,7 @@ fn compared(v: &Value) -> Option<&str> {
     match v {
         Value::String(s) => Some(s),
         Value::Array(items) => {
-            let primary = items
-                .iter()
-                .find(|e| e.get("primary") == Some(&Value::Bool(true)));
+            let primary = items.iter().find(|e| e.get("primary") == Some(&Value::Bool(true)));
             primary.or(items.first())?.get("value")?.as_str()
         }
         Value::Object(o) => o.get("value")?.as_str(),
@@ -68,21 +48,12 @@ fn compared(v: &Value) -> Option<&str> {
     }
 }
 
-fn same_value_rules(
-    scim: &ScimDefaults,
-    mappings: &[Mapping],
-    values: &[MappingValue],
-    out: &mut Vec<MappingIssue>,
-) {
+fn same_value_rules(scim: &ScimDefaults, mappings: &[Mapping], values: &[MappingValue], out: &mut Vec<MappingIssue>) {
     for rule in scim.rules.iter().filter(|r| r.kind == RuleKind::SameValue) {
         let present: Vec<(usize, Option<&str>)> = rule
             .targets
             .iter()
-            .filter_map(|t| {
-                mappings
-                    .iter()
-                    .position(|m| validate::same_target(&m.target, t))
-            })
+            .filter_map(|t| mappings.iter().position(|m| validate::same_target(&m.target, t)))
             .map(|i| (i, values[i].value.as_ref().and_then(compared)))
             .collect();
         let Some(((_, first), rest)) = present.split_first() else {
@@ -98,11 +69,7 @@ fn same_value_rules(
                 let shown: Vec<String> = present
                     .iter()
                     .map(|(i, v)| {
-                        format!(
-                            "{} is {}",
-                            mappings[*i].target,
-                            v.map_or("empty".into(), |s| format!("'{s}'"))
-                        )
+                        format!("{} is {}", mappings[*i].target, v.map_or("empty".into(), |s| format!("'{s}'")))
                     })
                     .collect();
                 out.push(MappingIssue {
@@ -122,12 +89,7 @@ impl Gatehouse {
     /// The exact SCIM resource `user` (id or username; empty = the application's first
     /// user, else the directory's) would be sent, with `draft` instead of the saved
     /// mappings when given. Writes nothing.
-    pub fn preview(
-        &self,
-        app_id: &str,
-        user: &str,
-        draft: Option<Vec<Mapping>>,
-    ) -> CoreResult<Preview> {
+    pub fn preview(&self, app_id: &str, user: &str, draft: Option<Vec<Mapping>>) -> CoreResult<Preview> {
         self.preview_with_provider(app_id, user, draft, &Value::Object(Default::default()))
     }
 
@@ -147,42 +109,22 @@ impl Gatehouse {
         };
         let user = match user.trim() {
             "" => {
-                let first = apps::effective_users(&conn, &app.id, 1, 1)?
-                    .items
-                    .into_iter()
-                    .next()
-                    .map(|u| u.id);
+                let first = apps::effective_users(&conn, &app.id, 1, 1)?.items.into_iter().next().map(|u| u.id);
                 let first = match first {
                     Some(id) => Some(id),
-                    None => users::list(
-                        &conn,
-                        &UserQuery {
-                            page: 1,
-                            page_size: 1,
-                            ..Default::default()
-                        },
-                    )?
-                    .items
-                    .into_iter()
-                    .next()
-                    .map(|u| u.id),
+                    None => users::list(&conn, &UserQuery { page: 1, page_size: 1, ..Default::default() })?
+                        .items
+                        .into_iter()
+                        .next()
+                        .map(|u| u.id),
                 };
-                let id = first.ok_or_else(|| {
-                    CoreError::invalid("user", "The directory has no users to preview.")
-                })?;
+                let id = first.ok_or_else(|| CoreError::invalid("user", "The directory has no users to preview."))?;
                 users::get(&conn, &id)?
             }
-            u => users::find(&conn, u)
-                .map_err(|_| CoreError::invalid("user", format!("No user '{u}'.")))?,
+            u => users::find(&conn, u).map_err(|_| CoreError::invalid("user", format!("No user '{u}'.")))?,
         };
         drop(conn);
         let json = serde_json::to_value(&user).map_err(|e| CoreError::Internal(e.to_string()))?;
-        Ok(preview_user(
-            app.scim,
-            &app.connector.name,
-            &list,
-            &json,
-            provider,
-        ))
+        Ok(preview_user(app.scim, &app.connector.name, &list, &json, provider))
     }
 }

@@ -1,213 +1,225 @@
-//! Assembling the SCIM User resource from mapped values: converting each value to the one
-//! shape its target accepts, and writing it at its path (`name.givenName` into a `name`
-//! object, `emails[type eq "work"].value` into the matching element, `$enterpriseUser.x`
-//! into the extension object).
+//! Assembling the SCIM User resource from mapped values: each value is written at its
+//! target's path (`name.givenName` into a `name` object, `emails[type eq "work"].value`
+//! into the matching element, `$enterpriseUser.x` into the extension object), then the
+//! resource is finished (`active`, primary elements, `schemas`) and either turned into a
+//! `serde_json::Value` (previews) or written straight to JSON text (batches, request bodies).
 //!
-//! Invariants: nil and empty values (`null`, `""`, `[]`, `{}`) never reach the resource;
-//! whole-attribute values are written before element and sub-attribute values, so the
-//! result does not depend on the order of the mapping list; `schemas` lists exactly the
+//! The tree is lean on purpose: object keys are the schema's `&'static str` names, texts a
+//! direct mapping reads stay borrowed from the directory user until output, and JSON text
+//! is written without building a `serde_json::Value` at all.
+//!
+//! Invariants: only coerced, non-empty values are written; whole-attribute values are
+//! written before element and sub-attribute values (the caller orders them), so the result
+//! does not depend on the order of the mapping list; keys come out sorted, exactly as in a
+//! `serde_json::Value`, so both outputs are the same JSON; `schemas` lists exactly the
 //! schemas the resource uses.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
+use serde_json::Value;
+
+use super::convert::coerce;
 use super::scim::{AttrType, Expect, Target, CORE_URN, ENTERPRISE_URN};
 
-/// Whether a value counts as absent.
-pub fn is_empty(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => false,
-    }
+type Key = Cow<'static, str>;
+
+/// A value in the resource under construction.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node<'u> {
+    /// A value borrowed from the directory user (a direct mapping's text).
+    Ref(&'u Value),
+    Value(Value),
+    /// An object built path by path.
+    Object(Vec<(Key, Node<'u>)>),
+    Array(Vec<Node<'u>>),
+    /// A JSON literal known at compile time.
+    Raw(&'static str),
 }
 
-/// A short description of a value for messages (`a list of 2`, `the text "abc"`).
-pub fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "nil".into(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("the text \"{}…\"", s.chars().take(40).collect::<String>())
+const SCHEMAS_CORE: &str = "[\"urn:ietf:params:scim:schemas:core:2.0:User\"]";
+const SCHEMAS_BOTH: &str = "[\"urn:ietf:params:scim:schemas:core:2.0:User\",\
+\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"]";
+
+/// Converts a value borrowed from the user: a text bound for a text target stays borrowed.
+pub fn coerce_ref<'u>(v: &'u Value, target: &Target) -> Result<Option<Node<'u>>, String> {
+    match (v, target.expects()) {
+        (Value::String(s), Expect::Single(ty)) if ty != AttrType::Boolean => {
+            Ok((!s.is_empty()).then_some(Node::Ref(v)))
         }
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Array(a) => format!("a list of {}", a.len()),
-        Value::Object(_) => "an object".into(),
+        _ => coerce(v.clone(), target).map(|o| o.map(Node::Value)),
     }
 }
 
-/// The function that builds a multi-valued attribute from directory data, for hints.
-fn builder_hint(attr: &str) -> &'static str {
-    match attr {
-        "emails" => " Use toScimEmails(jcUser.email), or map emails[type eq \"work\"].value.",
-        "addresses" => " Use toScimAddresses(...), or map one field such as addresses[type eq \"work\"].locality.",
-        "phoneNumbers" => {
-            " Use toScimPhoneNumbers(...), or map phoneNumbers[type eq \"work\"].value."
-        }
-        _ => " Map one element's field with a filter instead, e.g. [type eq \"work\"].value.",
+impl<'u> Node<'u> {
+    /// The JSON value, copying what is borrowed.
+    pub fn to_value(&self) -> Value {
+        self.clone().into_value()
     }
-}
 
-/// Converts `v` to the shape `target` accepts; `Ok(None)` when it is empty.
-pub fn coerce(v: Value, target: &Target) -> Result<Option<Value>, String> {
-    if is_empty(&v) {
-        return Ok(None);
-    }
-    let name = || target.to_string();
-    match target.expects() {
-        Expect::Single(AttrType::Boolean) => match v {
-            Value::Bool(_) => Ok(Some(v)),
-            Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(Some(Value::Bool(true))),
-            Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(Some(Value::Bool(false))),
-            v => Err(format!(
-                "{} takes true or false; the value is {}.",
-                name(),
-                describe(&v)
-            )),
-        },
-        Expect::Single(_) => match v {
-            Value::String(_) => Ok(Some(v)),
-            Value::Number(n) => Ok(Some(Value::String(n.to_string()))),
-            Value::Bool(b) => Ok(Some(Value::String(b.to_string()))),
-            v => Err(format!(
-                "{} takes a single value; the value is {}{}",
-                name(),
-                describe(&v),
-                if v.is_array() {
-                    ", as for a multi-valued attribute."
-                } else {
-                    "."
-                }
-            )),
-        },
-        Expect::Object => match v {
-            Value::Object(_) => Ok(Some(v)),
-            v => {
-                let example = target
-                    .attr
-                    .subs
-                    .iter()
-                    .find(|s| s.name != "type")
-                    .map_or("", |s| s.name);
-                Err(format!(
-                    "{} takes an object of sub-attributes; the value is {}. Map a sub-attribute instead, e.g. {}.{example}.",
-                    name(),
-                    describe(&v),
-                    name()
-                ))
+    pub fn into_value(self) -> Value {
+        match self {
+            Node::Ref(v) => v.clone(),
+            Node::Value(v) => v,
+            Node::Object(entries) => {
+                Value::Object(entries.into_iter().map(|(k, v)| (k.into_owned(), v.into_value())).collect())
             }
-        },
-        Expect::List => match v {
-            Value::Array(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    match item {
-                        Value::Object(o) if !o.is_empty() => out.push(Value::Object(o)),
-                        Value::String(s) if !s.is_empty() => {
-                            let mut o = Map::new();
-                            o.insert("value".into(), Value::String(s));
-                            out.push(Value::Object(o));
-                        }
-                        item if is_empty(&item) => {}
-                        item => {
-                            return Err(format!(
-                                "{} is multi-valued: each element is an object; one is {}.",
-                                name(),
-                                describe(&item)
-                            ))
-                        }
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Raw(s) => serde_json::from_str(s).expect("a valid JSON literal"),
+        }
+    }
+
+    /// The plain value at `key` of an object.
+    fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Node::Object(entries) => match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+                Some(Node::Ref(v)) => Some(v),
+                Some(Node::Value(v)) => Some(v),
+                _ => None,
+            },
+            Node::Value(Value::Object(m)) => m.get(key),
+            _ => None,
+        }
+    }
+
+    /// Sets `key` of an object (a non-object becomes one).
+    fn insert(&mut self, key: Key, v: Node<'u>) {
+        match self {
+            Node::Object(entries) => match entries.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = v,
+                None => entries.push((key, v)),
+            },
+            Node::Value(Value::Object(m)) => {
+                m.insert(key.into_owned(), v.into_value());
+            }
+            other => *other = Node::Object(vec![(key, v)]),
+        }
+    }
+
+    /// Sorts object keys, recursively, as `serde_json::Map` orders them.
+    fn sort(&mut self) {
+        match self {
+            Node::Object(entries) => {
+                entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                entries.iter_mut().for_each(|(_, v)| v.sort());
+            }
+            Node::Array(items) => items.iter_mut().for_each(Node::sort),
+            _ => {}
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Node::Ref(v) => write_value(out, v),
+            Node::Value(v) => write_value(out, v),
+            Node::Raw(s) => out.extend_from_slice(s.as_bytes()),
+            Node::Object(entries) => {
+                out.push(b'{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
                     }
+                    write_value(out, &**k);
+                    out.push(b':');
+                    v.write(out);
                 }
-                Ok(if out.is_empty() {
-                    None
-                } else {
-                    Some(Value::Array(out))
-                })
+                out.push(b'}');
             }
-            v => Err(format!(
-                "{} is multi-valued and takes a list; the value is {}.{}",
-                name(),
-                describe(&v),
-                builder_hint(target.attr.name)
-            )),
-        },
+            Node::Array(items) => {
+                out.push(b'[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    v.write(out);
+                }
+                out.push(b']');
+            }
+        }
     }
 }
 
-/// Whether a target writes a whole attribute (written first) rather than a part of one.
-pub fn is_whole(t: &Target) -> bool {
-    t.filter.is_none() && t.sub.is_none()
+fn write_value<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    // Writing JSON into memory cannot fail.
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
-fn object_at<'m>(map: &'m mut Map<String, Value>, key: &str) -> &'m mut Map<String, Value> {
-    let slot = map.entry(key).or_insert_with(|| Value::Object(Map::new()));
-    if !slot.is_object() {
-        *slot = Value::Object(Map::new());
-    }
-    slot.as_object_mut().expect("just made an object")
+/// The entry `key` of an object's entries, inserted by `make` when absent.
+fn slot<'a, 'u>(entries: &'a mut Vec<(Key, Node<'u>)>, key: &'static str, make: fn() -> Node<'u>) -> &'a mut Node<'u> {
+    let at = match entries.iter().position(|(k, _)| k == key) {
+        Some(i) => i,
+        None => {
+            entries.push((Cow::Borrowed(key), make()));
+            entries.len() - 1
+        }
+    };
+    &mut entries[at].1
 }
 
 /// A resource under construction.
 #[derive(Default)]
-pub struct Resource {
-    root: Map<String, Value>,
+pub struct Resource<'u> {
+    root: Vec<(Key, Node<'u>)>,
     /// Multi-valued attributes written element by element: their first element becomes
     /// primary when none is.
     elements: Vec<(bool, &'static str)>,
 }
 
-impl Resource {
-    pub fn new() -> Resource {
-        Resource::default()
+impl<'u> Resource<'u> {
+    pub fn with_capacity(n: usize) -> Resource<'u> {
+        Resource { root: Vec::with_capacity(n + 2), elements: Vec::new() }
+    }
+
+    fn enterprise(&mut self) -> &mut Vec<(Key, Node<'u>)> {
+        match slot(&mut self.root, ENTERPRISE_URN, || Node::Object(Vec::new())) {
+            Node::Object(entries) => entries,
+            other => {
+                *other = Node::Object(Vec::new());
+                let Node::Object(entries) = other else { unreachable!() };
+                entries
+            }
+        }
+    }
+
+    /// Whether the resource has a value at this top-level attribute.
+    pub fn has(&self, key: &str) -> bool {
+        self.root.iter().any(|(k, _)| k == key)
     }
 
     /// Writes an already coerced, non-empty value at the target's path.
-    pub fn set(&mut self, t: &Target, v: Value) {
-        let root = if t.enterprise {
-            object_at(&mut self.root, ENTERPRISE_URN)
-        } else {
-            &mut self.root
-        };
+    pub fn set(&mut self, t: &Target, v: Node<'u>) {
+        let root = if t.enterprise { self.enterprise() } else { &mut self.root };
         let name = t.attr.name;
         match (&t.filter, t.sub) {
-            (None, None) => {
-                // A whole complex value merges with sub-attributes written before it.
-                match (root.get_mut(name), v) {
-                    (Some(Value::Object(have)), Value::Object(new)) => have.extend(new),
-                    (_, v) => {
-                        root.insert(name.to_string(), v);
-                    }
-                }
-            }
-            (None, Some(sub)) => {
-                object_at(root, name).insert(sub.name.to_string(), v);
-            }
+            (None, None) => match root.iter_mut().find(|(k, _)| k == name) {
+                Some(slot) => slot.1 = v,
+                None => root.push((Cow::Borrowed(name), v)),
+            },
+            (None, Some(sub)) => slot(root, name, || Node::Object(Vec::new())).insert(Cow::Borrowed(sub.name), v),
             (Some(filter), sub) => {
-                let slot = root.entry(name).or_insert_with(|| Value::Array(Vec::new()));
-                if !slot.is_array() {
-                    *slot = Value::Array(Vec::new());
+                let list = slot(root, name, || Node::Array(Vec::new()));
+                if let Node::Value(Value::Array(items)) = list {
+                    // A whole list written before: its elements become refinable.
+                    *list = Node::Array(std::mem::take(items).into_iter().map(Node::Value).collect());
                 }
-                let items = slot.as_array_mut().expect("just made a list");
-                let at = match items.iter().position(|e| filter.matches(e)) {
+                if !matches!(list, Node::Array(_)) {
+                    *list = Node::Array(Vec::new());
+                }
+                let Node::Array(items) = list else { unreachable!() };
+                let at = match items.iter().position(|e| e.get(filter.attr).is_some_and(|v| filter.matches_value(v))) {
                     Some(i) => i,
                     None => {
-                        let mut e = Map::new();
-                        e.insert(filter.attr.to_string(), filter.json());
-                        items.push(Value::Object(e));
+                        items.push(Node::Object(vec![(Cow::Borrowed(filter.attr), Node::Value(filter.json()))]));
                         items.len() - 1
                     }
                 };
-                if !items[at].is_object() {
-                    items[at] = Value::Object(Map::new());
-                }
-                let element = items[at].as_object_mut().expect("just made an object");
+                let element = &mut items[at];
                 match (sub, v) {
-                    (Some(sub), v) => {
-                        element.insert(sub.name.to_string(), v);
+                    (Some(sub), v) => element.insert(Cow::Borrowed(sub.name), v),
+                    (None, Node::Value(Value::Object(o))) => {
+                        for (k, v) in o {
+                            element.insert(Cow::Owned(k), Node::Value(v));
+                        }
                     }
-                    (None, Value::Object(o)) => element.extend(o),
                     (None, _) => {}
                 }
                 if !self.elements.contains(&(t.enterprise, name)) {
@@ -217,63 +229,87 @@ impl Resource {
         }
     }
 
-    /// Finishes the resource: `active` from the user's status (and from an `active`
-    /// mapping, which can only turn it off), primary elements, `schemas`.
-    pub fn finish(mut self, user_active: bool) -> Value {
+    /// Finishes the resource: `active` from the user's status (an `active` mapping can
+    /// only turn it off), primary elements, `schemas`, sorted keys.
+    pub fn finish(mut self, user_active: bool) -> Finished<'u> {
         for (enterprise, name) in std::mem::take(&mut self.elements) {
-            let root = if enterprise {
-                object_at(&mut self.root, ENTERPRISE_URN)
-            } else {
-                &mut self.root
-            };
-            if let Some(Value::Array(items)) = root.get_mut(name) {
-                let has_primary = items
-                    .iter()
-                    .any(|e| e.get("primary") == Some(&Value::Bool(true)));
-                if let (false, Some(Value::Object(first))) = (has_primary, items.first_mut()) {
-                    first.insert("primary".into(), Value::Bool(true));
+            let root = if enterprise { self.enterprise() } else { &mut self.root };
+            if let Some((_, Node::Array(items))) = root.iter_mut().find(|(k, _)| k == name) {
+                let primary = items.iter().any(|e| e.get("primary") == Some(&Value::Bool(true)));
+                if let (false, Some(first)) = (primary, items.first_mut()) {
+                    first.insert(Cow::Borrowed("primary"), Node::Value(Value::Bool(true)));
                 }
             }
         }
-        let mapped = self
-            .root
-            .get("active")
-            .and_then(Value::as_bool)
-            .unwrap_or(true);
-        self.root
-            .insert("active".into(), Value::Bool(user_active && mapped));
-        let enterprise = self.root.get(ENTERPRISE_URN).is_some_and(|e| !is_empty(e));
-        if !enterprise {
-            self.root.remove(ENTERPRISE_URN);
+        let mapped = match self.root.iter().find(|(k, _)| k == "active").map(|(_, v)| v) {
+            Some(Node::Value(Value::Bool(b))) => *b,
+            _ => true,
+        };
+        let active = Node::Value(Value::Bool(user_active && mapped));
+        match self.root.iter_mut().find(|(k, _)| k == "active") {
+            Some(slot) => slot.1 = active,
+            None => self.root.push((Cow::Borrowed("active"), active)),
         }
-        let mut schemas = vec![Value::String(CORE_URN.into())];
-        if enterprise {
-            schemas.push(Value::String(ENTERPRISE_URN.into()));
-        }
-        self.root.insert("schemas".into(), Value::Array(schemas));
-        Value::Object(self.root)
+        let enterprise = match self.root.iter().position(|(k, _)| k == ENTERPRISE_URN) {
+            Some(i) if matches!(&self.root[i].1, Node::Object(e) if e.is_empty()) => {
+                self.root.remove(i);
+                false
+            }
+            Some(_) => true,
+            None => false,
+        };
+        debug_assert!(SCHEMAS_CORE.contains(CORE_URN) && SCHEMAS_BOTH.contains(ENTERPRISE_URN));
+        let schemas = if enterprise { SCHEMAS_BOTH } else { SCHEMAS_CORE };
+        self.root.push((Cow::Borrowed("schemas"), Node::Raw(schemas)));
+        let mut root = Node::Object(self.root);
+        root.sort();
+        Finished(root)
+    }
+}
+
+/// A finished resource.
+pub struct Finished<'u>(Node<'u>);
+
+impl Finished<'_> {
+    pub fn into_value(self) -> Value {
+        self.0.into_value()
+    }
+
+    /// The resource as compact JSON text, keys sorted: the same text as
+    /// `serde_json::to_string(&self.into_value())`.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(1024);
+        self.0.write(&mut out);
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
+    /// Appends the JSON text of `to_json` to `out`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        self.0.write(out);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::convert::coerce;
     use super::super::scim::parse;
     use super::*;
     use serde_json::json;
 
     fn build(values: &[(&str, Value)], active: bool) -> Value {
-        let mut targets: Vec<(Target, Value)> = values
-            .iter()
-            .map(|(t, v)| (parse(t).unwrap(), v.clone()))
-            .collect();
-        targets.sort_by_key(|(t, _)| !is_whole(t));
-        let mut r = Resource::new();
+        let mut targets: Vec<(Target, Value)> = values.iter().map(|(t, v)| (parse(t).unwrap(), v.clone())).collect();
+        targets.sort_by_key(|(t, _)| t.filter.is_some() || t.sub.is_some());
+        let mut r = Resource::default();
         for (t, v) in targets {
             if let Some(v) = coerce(v, &t).unwrap() {
-                r.set(&t, v);
+                r.set(&t, Node::Value(v));
             }
         }
-        r.finish(active)
+        let finished = r.finish(active);
+        let text = finished.to_json();
+        let value = finished.into_value();
+        assert_eq!(text, serde_json::to_string(&value).unwrap(), "both outputs are the same JSON");
+        value
     }
 
     #[test]
@@ -286,7 +322,7 @@ mod tests {
                 ("$enterpriseUser.department", json!("R&D")),
                 ("addresses[type eq \"work\"].locality", json!("Zurich")),
                 ("addresses[type eq \"work\"].country", json!("CH")),
-                ("userName", json!("ada")),
+                ("userName", json!("ada \"the\" first")),
             ],
             true,
         );
@@ -294,7 +330,7 @@ mod tests {
             r,
             json!({
                 "schemas": [CORE_URN, ENTERPRISE_URN],
-                "userName": "ada",
+                "userName": "ada \"the\" first",
                 "active": true,
                 "name": {"givenName": "Ada"},
                 "emails": [{"type": "work", "value": "a@x.com", "primary": true}],
@@ -309,46 +345,32 @@ mod tests {
         let r = build(
             &[
                 ("emails[type eq \"work\"].display", json!("Ada")),
-                (
-                    "emails",
-                    json!([{"type": "work", "value": "a@x.com", "primary": true}]),
-                ),
+                ("emails", json!([{"type": "work", "value": "a@x.com", "primary": true}])),
+                ("name.givenName", json!("Ada")),
+                ("name", json!({"familyName": "Lovelace", "givenName": "A."})),
             ],
             false,
         );
-        assert_eq!(
-            r["emails"],
-            json!([{"type": "work", "value": "a@x.com", "primary": true, "display": "Ada"}])
-        );
+        assert_eq!(r["emails"], json!([{"type": "work", "value": "a@x.com", "primary": true, "display": "Ada"}]));
+        assert_eq!(r["name"], json!({"familyName": "Lovelace", "givenName": "Ada"}));
         assert_eq!(r["active"], json!(false));
         assert_eq!(r["schemas"], json!([CORE_URN]));
     }
 
     #[test]
-    fn shapes_are_enforced() {
-        let t = |s: &str| parse(s).unwrap();
-        assert!(coerce(json!("a@x.com"), &t("emails"))
-            .unwrap_err()
-            .contains("toScimEmails"));
-        assert!(coerce(json!([{"value": "a"}]), &t("userName"))
-            .unwrap_err()
-            .contains("single value"));
-        assert!(coerce(json!("Ada"), &t("name"))
-            .unwrap_err()
-            .contains("name.formatted"));
-        assert!(coerce(json!("maybe"), &t("active"))
-            .unwrap_err()
-            .contains("true or false"));
-        assert_eq!(
-            coerce(json!("TRUE"), &t("active")).unwrap(),
-            Some(json!(true))
-        );
-        assert_eq!(coerce(json!(42), &t("title")).unwrap(), Some(json!("42")));
-        assert_eq!(
-            coerce(json!(["a", ""]), &t("roles")).unwrap(),
-            Some(json!([{"value": "a"}]))
-        );
-        assert_eq!(coerce(json!(""), &t("title")).unwrap(), None);
-        assert_eq!(coerce(json!([]), &t("emails")).unwrap(), None);
+    fn an_active_mapping_can_only_turn_the_account_off() {
+        assert_eq!(build(&[("active", json!(false))], true)["active"], json!(false));
+        assert_eq!(build(&[("active", json!(true))], false)["active"], json!(false));
+        assert_eq!(build(&[("active", json!(true))], true)["active"], json!(true));
+    }
+
+    #[test]
+    fn borrowed_texts_stay_borrowed() {
+        let t = parse("title").unwrap();
+        let v = json!("Analyst");
+        assert!(matches!(coerce_ref(&v, &t), Ok(Some(Node::Ref(_)))));
+        assert_eq!(coerce_ref(&json!(""), &t), Ok(None));
+        let active = parse("active").unwrap();
+        assert_eq!(coerce_ref(&json!("TRUE"), &active), Ok(Some(Node::Value(json!(true)))));
     }
 }

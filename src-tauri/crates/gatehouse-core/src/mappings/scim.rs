@@ -58,30 +58,10 @@ const NAME: &[Sub] = &[
     sub("honorificPrefix", Text),
     sub("honorificSuffix", Text),
 ];
-const MULTI: &[Sub] = &[
-    sub("value", Text),
-    sub("display", Text),
-    sub("type", Text),
-    sub("primary", Boolean),
-];
-const PHOTOS: &[Sub] = &[
-    sub("value", Reference),
-    sub("display", Text),
-    sub("type", Text),
-    sub("primary", Boolean),
-];
-const CERTS: &[Sub] = &[
-    sub("value", Binary),
-    sub("display", Text),
-    sub("type", Text),
-    sub("primary", Boolean),
-];
-const GROUPS: &[Sub] = &[
-    sub("value", Text),
-    sub("$ref", Reference),
-    sub("display", Text),
-    sub("type", Text),
-];
+const MULTI: &[Sub] = &[sub("value", Text), sub("display", Text), sub("type", Text), sub("primary", Boolean)];
+const PHOTOS: &[Sub] = &[sub("value", Reference), sub("display", Text), sub("type", Text), sub("primary", Boolean)];
+const CERTS: &[Sub] = &[sub("value", Binary), sub("display", Text), sub("type", Text), sub("primary", Boolean)];
+const GROUPS: &[Sub] = &[sub("value", Text), sub("$ref", Reference), sub("display", Text), sub("type", Text)];
 const ADDRESS: &[Sub] = &[
     sub("formatted", Text),
     sub("streetAddress", Text),
@@ -92,50 +72,22 @@ const ADDRESS: &[Sub] = &[
     sub("type", Text),
     sub("primary", Boolean),
 ];
-const MANAGER: &[Sub] = &[
-    sub("value", Text),
-    sub("$ref", Reference),
-    sub("displayName", Text),
-];
+const MANAGER: &[Sub] = &[sub("value", Text), sub("$ref", Reference), sub("displayName", Text)];
 const META: &[Sub] = &[];
 
 const fn simple(name: &'static str, ty: AttrType) -> Attr {
-    Attr {
-        name,
-        ty,
-        multi: false,
-        read_only: false,
-        subs: &[],
-    }
+    Attr { name, ty, multi: false, read_only: false, subs: &[] }
 }
 const fn multi(name: &'static str, subs: &'static [Sub]) -> Attr {
-    Attr {
-        name,
-        ty: Complex,
-        multi: true,
-        read_only: false,
-        subs,
-    }
+    Attr { name, ty: Complex, multi: true, read_only: false, subs }
 }
 
 /// The core User attributes, in RFC 7643 order.
 pub static CORE: &[Attr] = &[
-    Attr {
-        name: "id",
-        ty: Text,
-        multi: false,
-        read_only: true,
-        subs: &[],
-    },
+    Attr { name: "id", ty: Text, multi: false, read_only: true, subs: &[] },
     simple("externalId", Text),
     simple("userName", Text),
-    Attr {
-        name: "name",
-        ty: Complex,
-        multi: false,
-        read_only: false,
-        subs: NAME,
-    },
+    Attr { name: "name", ty: Complex, multi: false, read_only: false, subs: NAME },
     simple("displayName", Text),
     simple("nickName", Text),
     simple("profileUrl", Reference),
@@ -151,23 +103,11 @@ pub static CORE: &[Attr] = &[
     multi("ims", MULTI),
     multi("photos", PHOTOS),
     multi("addresses", ADDRESS),
-    Attr {
-        name: "groups",
-        ty: Complex,
-        multi: true,
-        read_only: true,
-        subs: GROUPS,
-    },
+    Attr { name: "groups", ty: Complex, multi: true, read_only: true, subs: GROUPS },
     multi("entitlements", MULTI),
     multi("roles", MULTI),
     multi("x509Certificates", CERTS),
-    Attr {
-        name: "meta",
-        ty: Complex,
-        multi: false,
-        read_only: true,
-        subs: META,
-    },
+    Attr { name: "meta", ty: Complex, multi: false, read_only: true, subs: META },
 ];
 
 /// The enterprise extension's attributes.
@@ -177,13 +117,7 @@ pub static ENTERPRISE: &[Attr] = &[
     simple("organization", Text),
     simple("division", Text),
     simple("department", Text),
-    Attr {
-        name: "manager",
-        ty: Complex,
-        multi: false,
-        read_only: false,
-        subs: MANAGER,
-    },
+    Attr { name: "manager", ty: Complex, multi: false, read_only: false, subs: MANAGER },
 ];
 
 /// The literal of a value filter (`type eq "work"`, `primary eq true`).
@@ -201,12 +135,12 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether a resource element matches (text compares case-insensitively, as SCIM's
-    /// `eq` does for the non-caseExact `type`/`value` sub-attributes).
-    pub fn matches(&self, element: &serde_json::Value) -> bool {
-        match (&self.value, element.get(self.attr)) {
-            (FilterValue::Text(t), Some(serde_json::Value::String(s))) => s.eq_ignore_ascii_case(t),
-            (FilterValue::Bool(b), Some(serde_json::Value::Bool(v))) => b == v,
+    /// Whether an element's value at `self.attr` matches (text compares
+    /// case-insensitively, as SCIM's `eq` does for the non-caseExact `type`/`value`).
+    pub fn matches_value(&self, v: &serde_json::Value) -> bool {
+        match (&self.value, v) {
+            (FilterValue::Text(t), serde_json::Value::String(s)) => s.eq_ignore_ascii_case(t),
+            (FilterValue::Bool(b), serde_json::Value::Bool(v)) => b == v,
             _ => false,
         }
     }
@@ -266,12 +200,9 @@ impl fmt::Display for Target {
         f.write_str(self.attr.name)?;
         if let Some(filter) = &self.filter {
             match &filter.value {
-                FilterValue::Text(t) => write!(
-                    f,
-                    "[{} eq \"{}\"]",
-                    filter.attr,
-                    t.replace('\\', "\\\\").replace('"', "\\\"")
-                )?,
+                FilterValue::Text(t) => {
+                    write!(f, "[{} eq \"{}\"]", filter.attr, t.replace('\\', "\\\\").replace('"', "\\\""))?
+                }
                 FilterValue::Bool(b) => write!(f, "[{} eq {b}]", filter.attr)?,
             }
         }
@@ -292,15 +223,12 @@ fn names<T>(items: &[T], key: impl Fn(&T) -> &str) -> String {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
 }
 
 /// Splits `name` off the front of `s` (letters, digits, `_`, `-`, `$`).
 fn take_name(s: &str) -> (&str, &str) {
-    let end = s
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$'))
-        .unwrap_or(s.len());
+    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')).unwrap_or(s.len());
     s.split_at(end)
 }
 
@@ -331,18 +259,13 @@ pub fn parse(text: &str) -> Result<Target, String> {
     let attr = find(schema, name, |a| a.name).ok_or_else(|| unknown_attribute(name, enterprise))?;
     if attr.read_only {
         return Err(match attr.name {
-            "groups" => {
-                "groups is read-only in SCIM: membership is sent through the application's groups."
-                    .into()
-            }
+            "groups" => "groups is read-only in SCIM: membership is sent through the application's groups.".into(),
             n => format!("{n} is assigned by the application and cannot be mapped."),
         });
     }
     let mut filter = None;
     if let Some(r) = rest.strip_prefix('[') {
-        let close = r
-            .find(']')
-            .ok_or_else(|| format!("The filter in '{t}' has no closing ']'."))?;
+        let close = r.find(']').ok_or_else(|| format!("The filter in '{t}' has no closing ']'."))?;
         if !attr.multi {
             return Err(format!(
                 "{} takes a single value: a filter such as [type eq \"work\"] applies only to multi-valued attributes.",
@@ -354,9 +277,7 @@ pub fn parse(text: &str) -> Result<Target, String> {
     }
     let mut sub_attr = None;
     if !rest.is_empty() {
-        let r = rest
-            .strip_prefix('.')
-            .ok_or_else(|| format!("Unexpected '{rest}' in '{t}'."))?;
+        let r = rest.strip_prefix('.').ok_or_else(|| format!("Unexpected '{rest}' in '{t}'."))?;
         let (name, tail) = take_name(r);
         if !tail.is_empty() || name.is_empty() {
             return Err(format!("Unexpected '{r}' in '{t}'."));
@@ -365,11 +286,7 @@ pub fn parse(text: &str) -> Result<Target, String> {
             return Err(format!("{} has no sub-attributes.", attr.name));
         }
         let s = find(attr.subs, name, |s| s.name).ok_or_else(|| {
-            format!(
-                "{} has no sub-attribute '{name}' (it has {}).",
-                attr.name,
-                names(attr.subs, |s| s.name)
-            )
+            format!("{} has no sub-attribute '{name}' (it has {}).", attr.name, names(attr.subs, |s| s.name))
         })?;
         if attr.multi && filter.is_none() {
             return Err(format!(
@@ -379,12 +296,7 @@ pub fn parse(text: &str) -> Result<Target, String> {
         }
         sub_attr = Some(s);
     }
-    Ok(Target {
-        enterprise,
-        attr,
-        filter,
-        sub: sub_attr,
-    })
+    Ok(Target { enterprise, attr, filter, sub: sub_attr })
 }
 
 fn parse_filter(text: &str, attr: &'static Attr) -> Result<Filter, String> {
@@ -402,11 +314,7 @@ fn parse_filter(text: &str, attr: &'static Attr) -> Result<Filter, String> {
         return Err(usage());
     }
     let sub = find(attr.subs, name, |s| s.name).ok_or_else(|| {
-        format!(
-            "{} has no sub-attribute '{name}' (it has {}).",
-            attr.name,
-            names(attr.subs, |s| s.name)
-        )
+        format!("{} has no sub-attribute '{name}' (it has {}).", attr.name, names(attr.subs, |s| s.name))
     })?;
     let value = value.trim();
     let value = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
@@ -418,19 +326,9 @@ fn parse_filter(text: &str, attr: &'static Attr) -> Result<Filter, String> {
     };
     match (sub.ty, &value) {
         (Boolean, FilterValue::Bool(_)) | (Text | Reference | Binary, FilterValue::Text(_)) => {}
-        _ => {
-            return Err(format!(
-                "{}.{} is compared with {}.",
-                attr.name,
-                sub.name,
-                type_word(sub.ty)
-            ))
-        }
+        _ => return Err(format!("{}.{} is compared with {}.", attr.name, sub.name, type_word(sub.ty))),
     }
-    Ok(Filter {
-        attr: sub.name,
-        value,
-    })
+    Ok(Filter { attr: sub.name, value })
 }
 
 fn type_word(ty: AttrType) -> &'static str {
@@ -447,21 +345,11 @@ fn unknown_attribute(name: &str, enterprise: bool) -> String {
         (CORE, ENTERPRISE, "the SCIM User schema")
     };
     let writable = |a: &&Attr| !a.read_only;
-    if let Some(a) = other
-        .iter()
-        .filter(writable)
-        .find(|a| a.name.eq_ignore_ascii_case(name))
-    {
+    if let Some(a) = other.iter().filter(writable).find(|a| a.name.eq_ignore_ascii_case(name)) {
         return if enterprise {
-            format!(
-                "{} is a core attribute: write it without {ENTERPRISE_PREFIX}.",
-                a.name
-            )
+            format!("{} is a core attribute: write it without {ENTERPRISE_PREFIX}.", a.name)
         } else {
-            format!(
-                "{0} belongs to the enterprise extension: write {ENTERPRISE_PREFIX}.{0}.",
-                a.name
-            )
+            format!("{0} belongs to the enterprise extension: write {ENTERPRISE_PREFIX}.{0}.", a.name)
         };
     }
     let hint = super::source::suggest(name, schema.iter().filter(writable).map(|a| a.name))
@@ -475,11 +363,7 @@ fn unknown_attribute(name: &str, enterprise: bool) -> String {
 pub fn target_paths() -> Vec<String> {
     let mut out = Vec::new();
     for (enterprise, schema) in [(false, CORE), (true, ENTERPRISE)] {
-        let prefix = if enterprise {
-            format!("{ENTERPRISE_PREFIX}.")
-        } else {
-            String::new()
-        };
+        let prefix = if enterprise { format!("{ENTERPRISE_PREFIX}.") } else { String::new() };
         for a in schema.iter().filter(|a| !a.read_only) {
             out.push(format!("{prefix}{}", a.name));
             for s in a.subs {
@@ -509,43 +393,19 @@ mod tests {
         assert_eq!(ok("userName"), "userName");
         assert_eq!(ok("username"), "userName");
         assert_eq!(ok("name.givenname"), "name.givenName");
-        assert_eq!(
-            ok("emails[type eq \"work\"].value"),
-            "emails[type eq \"work\"].value"
-        );
-        assert_eq!(
-            ok("addresses[TYPE EQ \"home\"].Country"),
-            "addresses[type eq \"home\"].country"
-        );
-        assert_eq!(
-            ok("emails[primary eq true].value"),
-            "emails[primary eq true].value"
-        );
-        assert_eq!(
-            ok("$enterpriseUser.department"),
-            "$enterpriseUser.department"
-        );
-        assert_eq!(
-            ok(&format!("{ENTERPRISE_URN}:costCenter")),
-            "$enterpriseUser.costCenter"
-        );
-        assert_eq!(
-            ok("$enterpriseUser.manager.value"),
-            "$enterpriseUser.manager.value"
-        );
+        assert_eq!(ok("emails[type eq \"work\"].value"), "emails[type eq \"work\"].value");
+        assert_eq!(ok("addresses[TYPE EQ \"home\"].Country"), "addresses[type eq \"home\"].country");
+        assert_eq!(ok("emails[primary eq true].value"), "emails[primary eq true].value");
+        assert_eq!(ok("$enterpriseUser.department"), "$enterpriseUser.department");
+        assert_eq!(ok(&format!("{ENTERPRISE_URN}:costCenter")), "$enterpriseUser.costCenter");
+        assert_eq!(ok("$enterpriseUser.manager.value"), "$enterpriseUser.manager.value");
     }
 
     #[test]
     fn shapes_follow_the_schema() {
         assert_eq!(parse("emails").unwrap().expects(), Expect::List);
-        assert_eq!(
-            parse("emails[type eq \"work\"]").unwrap().expects(),
-            Expect::Object
-        );
-        assert_eq!(
-            parse("emails[type eq \"work\"].value").unwrap().expects(),
-            Expect::Single(Text)
-        );
+        assert_eq!(parse("emails[type eq \"work\"]").unwrap().expects(), Expect::Object);
+        assert_eq!(parse("emails[type eq \"work\"].value").unwrap().expects(), Expect::Single(Text));
         assert_eq!(parse("name").unwrap().expects(), Expect::Object);
         assert_eq!(parse("active").unwrap().expects(), Expect::Single(Boolean));
     }

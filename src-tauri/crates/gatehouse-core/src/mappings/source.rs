@@ -6,19 +6,13 @@
 //! the target's filter, else the first element; a name the directory does not define is a
 //! custom attribute (`customAttributes.<name>` says so explicitly).
 
+use std::borrow::Cow;
+
 use gatehouse_expr::DIRECTORY_USER_FIELDS;
 use serde_json::Value;
 
 /// Sub-fields of the directory's multi-valued fields.
-pub const ADDRESS_FIELDS: [&str; 7] = [
-    "type",
-    "streetAddress",
-    "poBox",
-    "locality",
-    "region",
-    "postalCode",
-    "country",
-];
+pub const ADDRESS_FIELDS: [&str; 7] = ["type", "streetAddress", "poBox", "locality", "region", "postalCode", "country"];
 pub const PHONE_FIELDS: [&str; 2] = ["type", "number"];
 
 /// What a direct mapping reads.
@@ -31,10 +25,7 @@ pub enum DirectSource {
     /// `customAttributes[name]`.
     Custom(String),
     /// One field of the matching element of `addresses` or `phoneNumbers`.
-    Element {
-        list: &'static str,
-        field: &'static str,
-    },
+    Element { list: &'static str, field: &'static str },
     /// All of `addresses` or `phoneNumbers`, converted to SCIM like `toScimAddresses`.
     List(&'static str),
 }
@@ -67,19 +58,18 @@ impl DirectSource {
 
     /// Reads the value from a directory user (the `jcUser` JSON); `None` when absent or
     /// empty. `element_type` is the `type` the target's filter selects, if any.
-    pub fn read(&self, user: &Value, element_type: Option<&str>) -> Option<Value> {
+    /// Texts are borrowed, not copied.
+    pub fn read<'u>(&self, user: &'u Value, element_type: Option<&str>) -> Option<Cow<'u, Value>> {
         let v = match self {
             DirectSource::Field(name) => user.get(*name)?,
-            DirectSource::Active => return Some(Value::Bool(is_active(user))),
+            DirectSource::Active => return Some(Cow::Owned(Value::Bool(is_active(user)))),
             DirectSource::Custom(name) => user.get("customAttributes")?.get(name)?,
             DirectSource::Element { list, field } => {
                 let items = user.get(*list)?.as_array()?;
                 let wanted = element_type.and_then(|t| {
-                    items.iter().find(|e| {
-                        e.get("type")
-                            .and_then(Value::as_str)
-                            .is_some_and(|s| s.eq_ignore_ascii_case(t))
-                    })
+                    items
+                        .iter()
+                        .find(|e| e.get("type").and_then(Value::as_str).is_some_and(|s| s.eq_ignore_ascii_case(t)))
                 });
                 wanted.or_else(|| items.first())?.get(*field)?
             }
@@ -88,7 +78,7 @@ impl DirectSource {
         match v {
             Value::Null => None,
             Value::String(s) if s.is_empty() => None,
-            v => Some(v.clone()),
+            v => Some(Cow::Borrowed(v)),
         }
     }
 }
@@ -115,9 +105,7 @@ pub fn parse(text: &str) -> Result<DirectSource, String> {
         return match *f {
             "addresses" => Ok(DirectSource::List("addresses")),
             "phoneNumbers" => Ok(DirectSource::List("phoneNumbers")),
-            "customAttributes" => Err(
-                "Choose one custom attribute: customAttributes.<name>, or just its name.".into(),
-            ),
+            "customAttributes" => Err("Choose one custom attribute: customAttributes.<name>, or just its name.".into()),
             f => Ok(DirectSource::Field(f)),
         };
     }
@@ -143,21 +131,14 @@ pub fn parse(text: &str) -> Result<DirectSource, String> {
     Ok(DirectSource::Custom(t.to_string()))
 }
 
-fn element(
-    list: &'static str,
-    field: &str,
-    fields: &[&'static str],
-) -> Result<DirectSource, String> {
+fn element(list: &'static str, field: &str, fields: &[&'static str]) -> Result<DirectSource, String> {
     match fields.iter().find(|f| **f == field) {
         Some(f) => Ok(DirectSource::Element { list, field: f }),
         None => {
             let hint = suggest(field, fields.iter().copied())
                 .map(|s| format!(" Did you mean {list}.{s}?"))
                 .unwrap_or_default();
-            Err(format!(
-                "{list} has no field '{field}' (it has {}).{hint}",
-                fields.join(", ")
-            ))
+            Err(format!("{list} has no field '{field}' (it has {}).{hint}", fields.join(", ")))
         }
     }
 }
@@ -172,11 +153,7 @@ pub fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) ->
             continue;
         }
         let cl = c.to_lowercase();
-        let d = if cl == lower {
-            0
-        } else {
-            distance(&lower, &cl)
-        };
+        let d = if cl == lower { 0 } else { distance(&lower, &cl) };
         if d <= max && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
@@ -206,9 +183,7 @@ fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
@@ -228,27 +203,11 @@ mod tests {
         assert_eq!(parse("firstname"), Ok(DirectSource::Field("firstname")));
         assert_eq!(parse("active"), Ok(DirectSource::Active));
         assert_eq!(parse("addresses"), Ok(DirectSource::List("addresses")));
-        assert_eq!(
-            parse("addresses.country"),
-            Ok(DirectSource::Element {
-                list: "addresses",
-                field: "country"
-            })
-        );
-        assert_eq!(
-            parse("customAttributes.badge"),
-            Ok(DirectSource::Custom("badge".into()))
-        );
-        assert_eq!(
-            parse("badgeNumber"),
-            Ok(DirectSource::Custom("badgeNumber".into()))
-        );
-        assert!(parse("jobtitle")
-            .unwrap_err()
-            .contains("Did you mean jobTitle?"));
-        assert!(parse("fristname")
-            .unwrap_err()
-            .contains("Did you mean firstname?"));
+        assert_eq!(parse("addresses.country"), Ok(DirectSource::Element { list: "addresses", field: "country" }));
+        assert_eq!(parse("customAttributes.badge"), Ok(DirectSource::Custom("badge".into())));
+        assert_eq!(parse("badgeNumber"), Ok(DirectSource::Custom("badgeNumber".into())));
+        assert!(parse("jobtitle").unwrap_err().contains("Did you mean jobTitle?"));
+        assert!(parse("fristname").unwrap_err().contains("Did you mean firstname?"));
         assert!(parse("phoneNumbers.value").unwrap_err().contains("number"));
         assert!(parse("").is_err());
     }
@@ -257,26 +216,21 @@ mod tests {
     fn element_fields_follow_the_targets_type_else_the_first() {
         let u = json!({"addresses": [{"type": "home", "country": "CH"}, {"type": "work", "country": "US"}]});
         let s = parse("addresses.country").unwrap();
-        assert_eq!(s.read(&u, Some("work")), Some(json!("US")));
-        assert_eq!(s.read(&u, Some("other")), Some(json!("CH")));
-        assert_eq!(s.read(&u, None), Some(json!("CH")));
-        assert_eq!(s.read(&json!({"addresses": []}), None), None);
+        assert_eq!(s.read(&u, Some("work")).map(Cow::into_owned), Some(json!("US")));
+        assert_eq!(s.read(&u, Some("other")).map(Cow::into_owned), Some(json!("CH")));
+        assert_eq!(s.read(&u, None).map(Cow::into_owned), Some(json!("CH")));
+        assert_eq!(s.read(&json!({"addresses": []}), None).map(Cow::into_owned), None);
     }
 
     #[test]
     fn empty_text_reads_as_absent_and_state_gives_active() {
+        assert_eq!(parse("lastname").unwrap().read(&json!({"lastname": ""}), None).map(Cow::into_owned), None);
         assert_eq!(
-            parse("lastname")
-                .unwrap()
-                .read(&json!({"lastname": ""}), None),
-            None
-        );
-        assert_eq!(
-            DirectSource::Active.read(&json!({"state": "suspended"}), None),
+            DirectSource::Active.read(&json!({"state": "suspended"}), None).map(Cow::into_owned),
             Some(json!(false))
         );
         assert_eq!(
-            DirectSource::Active.read(&json!({"state": "active"}), None),
+            DirectSource::Active.read(&json!({"state": "active"}), None).map(Cow::into_owned),
             Some(json!(true))
         );
     }

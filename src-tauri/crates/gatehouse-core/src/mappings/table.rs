@@ -28,18 +28,12 @@ fn parse_kind(s: &str) -> MappingKind {
 /// The saved list, or `None` when the application uses its connector's defaults.
 /// `required` is left false: the caller fills it from the connector.
 pub fn load(conn: &Connection, app_id: &str) -> CoreResult<Option<Vec<Mapping>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT target, kind, source FROM application_mappings WHERE app_id = ?1 ORDER BY position",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT target, kind, source FROM application_mappings WHERE app_id = ?1 ORDER BY position")?;
     let rows = stmt
         .query_map([app_id], |r| {
             let kind: String = r.get(1)?;
-            Ok(Mapping {
-                target: r.get(0)?,
-                kind: parse_kind(&kind),
-                source: r.get(2)?,
-                required: false,
-            })
+            Ok(Mapping { target: r.get(0)?, kind: parse_kind(&kind), source: r.get(2)?, required: false })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(if rows.is_empty() { None } else { Some(rows) })
@@ -52,21 +46,13 @@ pub fn replace(conn: &Connection, app_id: &str, mappings: &[Mapping]) -> CoreRes
         "INSERT INTO application_mappings (app_id, position, target, kind, source) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (i, m) in mappings.iter().enumerate() {
-        stmt.execute(params![
-            app_id,
-            i as i64,
-            m.target,
-            kind_str(m.kind),
-            m.source
-        ])?;
+        stmt.execute(params![app_id, i as i64, m.target, kind_str(m.kind), m.source])?;
     }
     Ok(())
 }
 
 /// Deletes the saved list; returns whether there was one.
 pub fn clear(conn: &Connection, app_id: &str) -> CoreResult<bool> {
-    let n = conn
-        .prepare_cached("DELETE FROM application_mappings WHERE app_id = ?1")?
-        .execute([app_id])?;
+    let n = conn.prepare_cached("DELETE FROM application_mappings WHERE app_id = ?1")?.execute([app_id])?;
     Ok(n > 0)
 }

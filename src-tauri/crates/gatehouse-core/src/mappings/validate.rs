@@ -45,20 +45,8 @@ fn field(i: usize, part: &str) -> String {
     format!("mappings[{i}].{part}")
 }
 
-fn issue(
-    severity: RuleSeverity,
-    field: String,
-    target: &str,
-    message: impl Into<String>,
-) -> MappingIssue {
-    MappingIssue {
-        target: target.to_string(),
-        field,
-        severity,
-        message: message.into(),
-        line: None,
-        column: None,
-    }
+fn issue(severity: RuleSeverity, field: String, target: &str, message: impl Into<String>) -> MappingIssue {
+    MappingIssue { target: target.to_string(), field, severity, message: message.into(), line: None, column: None }
 }
 
 /// Same target, compared in the schema's spelling.
@@ -72,28 +60,14 @@ pub fn canonical(t: &str) -> String {
 }
 
 /// Every problem of `mappings` against the connector's SCIM defaults and rules.
-pub fn check(
-    mappings: &[Mapping],
-    compiled: &CompiledMappings,
-    scim: &ScimDefaults,
-    app: &str,
-) -> Vec<MappingIssue> {
+pub fn check(mappings: &[Mapping], compiled: &CompiledMappings, scim: &ScimDefaults, app: &str) -> Vec<MappingIssue> {
     use RuleSeverity::{Error, Warning};
     let mut out = Vec::new();
     if mappings.len() > MAX_MAPPINGS {
-        out.push(issue(
-            Error,
-            "mappings".into(),
-            "",
-            format!("At most {MAX_MAPPINGS} mappings are allowed."),
-        ));
+        out.push(issue(Error, "mappings".into(), "", format!("At most {MAX_MAPPINGS} mappings are allowed.")));
     }
     let canon: Vec<String> = mappings.iter().map(|m| canonical(&m.target)).collect();
-    let unsupported = |name: &str| {
-        scim.unsupported_attributes
-            .iter()
-            .find(|u| u.eq_ignore_ascii_case(name))
-    };
+    let unsupported = |name: &str| scim.unsupported_attributes.iter().find(|u| u.eq_ignore_ascii_case(name));
     for (i, (m, e)) in mappings.iter().zip(&compiled.entries).enumerate() {
         let target_text = canon[i].as_str();
         let target = match &e.target {
@@ -103,27 +77,16 @@ pub fn check(
                 None
             }
         };
-        if let Some(j) = canon[..i]
-            .iter()
-            .position(|c| c.eq_ignore_ascii_case(target_text))
-        {
+        if let Some(j) = canon[..i].iter().position(|c| c.eq_ignore_ascii_case(target_text)) {
             out.push(issue(
                 Error,
                 field(i, "target"),
                 target_text,
-                format!(
-                    "Mapping {} already fills {target_text}: each attribute is mapped once.",
-                    j + 1
-                ),
+                format!("Mapping {} already fills {target_text}: each attribute is mapped once.", j + 1),
             ));
         }
         if let Some(u) = target.and_then(|t| unsupported(t.leaf())) {
-            out.push(issue(
-                Error,
-                field(i, "target"),
-                target_text,
-                format!("{app} cannot receive {u}."),
-            ));
+            out.push(issue(Error, field(i, "target"), target_text, format!("{app} cannot receive {u}.")));
         }
         match &e.producer {
             Err(err) => out.push(MappingIssue {
@@ -133,24 +96,19 @@ pub fn check(
             }),
             Ok(Producer::Direct(s)) => {
                 if let Some(u) = direct_name(s).and_then(unsupported) {
-                    out.push(issue(
-                        Error,
-                        field(i, "source"),
-                        target_text,
-                        format!("{app} cannot receive {u}."),
-                    ));
+                    out.push(issue(Error, field(i, "source"), target_text, format!("{app} cannot receive {u}.")));
                 }
                 if let Some(msg) = target.and_then(|t| direct_shape_problem(s, &m.source, t)) {
                     out.push(issue(Error, field(i, "source"), target_text, msg));
                 }
             }
             Ok(Producer::Expr(_)) if m.kind == MappingKind::Expression && target.is_some() => {
-                match e.evaluate_sample(sample_user(), &json!({})) {
-                    Some(Err(err)) if err.line.is_none() => {
+                match e.sample_error(sample_user(), &json!({})) {
+                    Some(err) if err.line.is_none() => {
                         // Not an expression failure: the value has the wrong shape.
                         out.push(issue(Error, field(i, "source"), target_text, err.message));
                     }
-                    Some(Err(err)) => out.push(MappingIssue {
+                    Some(err) => out.push(MappingIssue {
                         line: err.line,
                         column: err.column,
                         ..issue(
@@ -160,7 +118,7 @@ pub fn check(
                             format!("Fails for a sample user: {}", err.message),
                         )
                     }),
-                    _ => {}
+                    None => {}
                 }
             }
             Ok(_) => {}
@@ -222,10 +180,7 @@ fn required(canon: &[String], scim: &ScimDefaults, app: &str, out: &mut Vec<Mapp
                 RuleSeverity::Error,
                 "mappings".into(),
                 &canonical(&d.target),
-                format!(
-                    "{} is required by {app} and cannot be removed.",
-                    canonical(&d.target)
-                ),
+                format!("{} is required by {app} and cannot be removed.", canonical(&d.target)),
             ));
         }
     }
@@ -240,32 +195,19 @@ fn required(canon: &[String], scim: &ScimDefaults, app: &str, out: &mut Vec<Mapp
 }
 
 /// A `sameSource` rule: the targets present must read the same source.
-fn same_source(
-    rule: &ConnectorRule,
-    mappings: &[Mapping],
-    canon: &[String],
-    out: &mut Vec<MappingIssue>,
-) {
+fn same_source(rule: &ConnectorRule, mappings: &[Mapping], canon: &[String], out: &mut Vec<MappingIssue>) {
     if rule.kind != RuleKind::SameSource {
         return;
     }
-    let present: Vec<usize> = rule
-        .targets
-        .iter()
-        .filter_map(|t| canon.iter().position(|c| same_target(c, t)))
-        .collect();
+    let present: Vec<usize> =
+        rule.targets.iter().filter_map(|t| canon.iter().position(|c| same_target(c, t))).collect();
     let Some((&first, rest)) = present.split_first() else {
         return;
     };
     let key = |i: usize| (mappings[i].kind, mappings[i].source.trim().to_string());
     for &j in rest {
         if key(j) != key(first) {
-            out.push(issue(
-                rule.severity,
-                field(j, "source"),
-                &canon[j],
-                rule.message.clone(),
-            ));
+            out.push(issue(rule.severity, field(j, "source"), &canon[j], rule.message.clone()));
         }
     }
 }
