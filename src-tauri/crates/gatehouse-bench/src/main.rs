@@ -5,6 +5,7 @@
 
 mod directory;
 mod expr;
+mod mapping;
 mod report;
 mod store;
 
@@ -15,6 +16,7 @@ fn main() -> anyhow::Result<()> {
     store::run(&mut report)?;
     directory::run(&mut report)?;
     expr::run(&mut report)?;
+    mapping::run(&mut report)?;
     let all_met = report.print();
     if !all_met {
         eprintln!("some benchmark figures miss their goal");
