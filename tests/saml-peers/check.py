@@ -7,7 +7,7 @@ Usage: check.py <dir>
   idp-metadata.xml   Gatehouse's IdP metadata (the peers learn the signing certificate here)
   cases.json         {"idpEntityId", "spEntityId", "acsUrl",
                       "cases": [{"name", "file", "signing": "assertion|response|both",
-                                 "expect": "accept|reject",
+                                 "expect": "accept|reject", "signaturesCover": bool,
                                  "nameId", "attributes": {name: [values]}}]}
   <file>             each case's Response XML
 
@@ -16,6 +16,9 @@ Two SPs judge every case:
   python3-saml (OneLogin_Saml2_Auth, strict=True, schema-validates, python-xmlsec)
 An accepted Response must also carry exactly the expected NameID and attribute values:
 that proves escaping survived a round trip through two unrelated XML stacks.
+A third judge, signxml, checks the signatures alone without libxmlsec1 (Gatehouse signs
+with libxmlsec1, so this rules out a fault shared by signer and verifiers). It rejects a
+tampered case only when `signaturesCover` says a signature covers the change.
 
 Writes <dir>/report.json ({case: {peer: {"verdict": "accepted|rejected", "detail"}}}),
 prints a table, and exits 0 when every case met its expectation with both peers, 1 when
@@ -46,6 +49,8 @@ try:
     from onelogin.saml2.auth import OneLogin_Saml2_Auth
     from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
     from onelogin.saml2.xml_utils import OneLogin_Saml2_XML
+    from signxml import XMLVerifier
+    from signxml.verifier import SignatureConfiguration
 except ImportError as e:  # pragma: no cover - the message is the point
     fail_setup(
         f"{e}. Install the peers: python3 -m venv ~/.cache/gatehouse/venv && "
@@ -149,7 +154,38 @@ def onelogin_judge(ctx, case, b64):
     return "accepted", content_mismatch(case, auth.get_nameid(), attributes)
 
 
-PEERS = {"pysaml2": pysaml2_judge, "python3-saml": onelogin_judge}
+def signxml_judge(ctx, case, b64):
+    """Signatures only, with no libxmlsec1 at all (lxml C14N + cryptography)."""
+    xml = base64.b64decode(b64)
+    want_assertion, want_response = signed_parts(case["signing"])
+    locations = []
+    if want_response:
+        locations.append(("Response", "./"))
+    if want_assertion:
+        locations.append(("Assertion", "./{urn:oasis:names:tc:SAML:2.0:assertion}Assertion/"))
+    for name, location in locations:
+        try:
+            XMLVerifier().verify(
+                xml,
+                x509_cert=ctx["cert_pem"],
+                expect_config=SignatureConfiguration(location=location),
+            )
+        except Exception as e:
+            return "rejected", f"{name} signature: {type(e).__name__}: {e}"
+    return "accepted", None
+
+
+PEERS = {"pysaml2": pysaml2_judge, "python3-saml": onelogin_judge, "signxml": signxml_judge}
+
+
+def expected_verdict(case, peer):
+    """SPs must reject every tampered case. signxml judges signatures only, so it rejects a
+    tampered case only where a signature covers the change (`signaturesCover`)."""
+    if case["expect"] == "accept":
+        return "accepted"
+    if peer == "signxml" and not case.get("signaturesCover", True):
+        return "accepted"
+    return "rejected"
 
 
 def load_context(folder):
@@ -172,8 +208,10 @@ def load_context(folder):
     if idp.get("entityId") != spec["idpEntityId"]:
         print(f"idp-metadata.xml names entity {idp.get('entityId')!r}, expected {spec['idpEntityId']!r}")
         sys.exit(1)
+    cert_b64 = idp.get("x509cert") or ""
     return {
         **spec,
+        "cert_pem": f"-----BEGIN CERTIFICATE-----\n{cert_b64}\n-----END CERTIFICATE-----\n",
         "metadata_path": metadata_path,
         "xmlsec1": xmlsec1,
         "onelogin_idp": idp,
@@ -199,7 +237,7 @@ def main():
                     detail += "\n" + traceback.format_exc()
             if verdict == "accepted" and detail:
                 verdict = "accepted-wrong-content"
-            met = verdict == ("accepted" if case["expect"] == "accept" else "rejected")
+            met = verdict == expected_verdict(case, peer)
             all_met &= met
             report[case["name"]][peer] = {"verdict": verdict, "detail": detail or ""}
             mark = "ok " if met else "BAD"
