@@ -30,13 +30,9 @@ impl KeychainStore {
     /// overwrites an admin's real secrets.
     pub fn with_service(service: &str) -> Result<Self, SecretError> {
         if let Err(e) = Entry::store_status() {
-            return Err(SecretError::Unavailable {
-                reason: describe(e),
-            });
+            return Err(SecretError::Unavailable { reason: describe(e) });
         }
-        Ok(KeychainStore {
-            service: service.to_owned(),
-        })
+        Ok(KeychainStore { service: service.to_owned() })
     }
 
     pub fn service(&self) -> &str {
@@ -50,9 +46,7 @@ impl KeychainStore {
 
 impl SecretStore for KeychainStore {
     fn put(&self, key: &SecretRef, value: &Sensitive<Vec<u8>>) -> Result<(), SecretError> {
-        self.entry("put", key)?
-            .set_secret(value.expose())
-            .map_err(|e| to_error("put", key, &e))
+        self.entry("put", key)?.set_secret(value.expose()).map_err(|e| to_error("put", key, &e))
     }
 
     fn get(&self, key: &SecretRef) -> Result<Option<Sensitive<Vec<u8>>>, SecretError> {
@@ -74,15 +68,9 @@ impl SecretStore for KeychainStore {
 fn to_error(op: &'static str, key: &SecretRef, e: &KeyringError) -> SecretError {
     match e {
         KeyringError::NoStorageAccess(_) | KeyringError::NoDefaultStore => {
-            SecretError::Unavailable {
-                reason: describe(e),
-            }
+            SecretError::Unavailable { reason: describe(e) }
         }
-        _ => SecretError::Keychain {
-            op,
-            key: key.to_string(),
-            reason: describe(e),
-        },
+        _ => SecretError::Keychain { op, key: key.to_string(), reason: describe(e) },
     }
 }
 

@@ -44,11 +44,7 @@ pub enum SecretError {
     Unavailable { reason: String },
     /// The keychain answered, but the operation failed.
     #[error("keychain {op} of {key} failed: {reason}")]
-    Keychain {
-        op: &'static str,
-        key: String,
-        reason: String,
-    },
+    Keychain { op: &'static str, key: String, reason: String },
     /// A reference that cannot name a secret (empty, too long, control characters).
     #[error("invalid secret reference: {0}")]
     InvalidRef(String),

@@ -58,11 +58,7 @@ mod tests {
         store.put(&key, &Sensitive::new(vec![7, 8, 9])).unwrap();
         assert_eq!(store.get(&key).unwrap().unwrap().expose(), &vec![7, 8, 9]);
         store.put(&key, &Sensitive::new(vec![1])).unwrap();
-        assert_eq!(
-            store.get(&key).unwrap().unwrap().expose(),
-            &vec![1],
-            "put replaces"
-        );
+        assert_eq!(store.get(&key).unwrap().unwrap().expose(), &vec![1], "put replaces");
         store.delete(&key).unwrap();
         assert!(store.get(&key).unwrap().is_none());
         store.delete(&key).unwrap();

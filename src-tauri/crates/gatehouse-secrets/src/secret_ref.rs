@@ -22,15 +22,10 @@ impl SecretRef {
             return Err(SecretError::InvalidRef("it is empty".into()));
         }
         if id.len() > MAX_LEN {
-            return Err(SecretError::InvalidRef(format!(
-                "it is {} bytes long, the limit is {MAX_LEN}",
-                id.len()
-            )));
+            return Err(SecretError::InvalidRef(format!("it is {} bytes long, the limit is {MAX_LEN}", id.len())));
         }
         if id.chars().any(char::is_control) {
-            return Err(SecretError::InvalidRef(
-                "it contains control characters".into(),
-            ));
+            return Err(SecretError::InvalidRef("it contains control characters".into()));
         }
         Ok(SecretRef(id))
     }

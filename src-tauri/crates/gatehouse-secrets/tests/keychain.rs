@@ -15,37 +15,24 @@ fn store() -> KeychainStore {
 }
 
 fn random_bytes(n: usize) -> Vec<u8> {
-    std::iter::repeat_with(|| uuid::Uuid::new_v4().into_bytes())
-        .flatten()
-        .take(n)
-        .collect()
+    std::iter::repeat_with(|| uuid::Uuid::new_v4().into_bytes()).flatten().take(n).collect()
 }
 
 #[test]
 fn put_get_delete_round_trip_in_the_real_keychain() {
     let store = store();
     assert_eq!(store.service(), KEYCHAIN_SERVICE);
-    let key = SecretRef::saml_key(
-        &format!("test-app-{}", uuid::Uuid::new_v4()),
-        &uuid::Uuid::new_v4().to_string(),
-    )
-    .unwrap();
+    let key =
+        SecretRef::saml_key(&format!("test-app-{}", uuid::Uuid::new_v4()), &uuid::Uuid::new_v4().to_string()).unwrap();
     // Binary, with zero bytes and invalid UTF-8: a PKCS#8 key is not text.
     let mut secret = random_bytes(1200);
     secret.extend_from_slice(&[0, 0xff, 0xfe, 0]);
     let secret = Sensitive::new(secret);
 
-    assert!(
-        store.get(&key).unwrap().is_none(),
-        "a fresh reference must not have a value yet"
-    );
+    assert!(store.get(&key).unwrap().is_none(), "a fresh reference must not have a value yet");
     store.put(&key, &secret).unwrap();
     let back = store.get(&key).unwrap().expect("the secret just stored");
-    assert_eq!(
-        back.expose(),
-        secret.expose(),
-        "the keychain must return the exact bytes"
-    );
+    assert_eq!(back.expose(), secret.expose(), "the keychain must return the exact bytes");
 
     let replacement = Sensitive::new(random_bytes(64));
     store.put(&key, &replacement).unwrap();
@@ -56,13 +43,8 @@ fn put_get_delete_round_trip_in_the_real_keychain() {
     );
 
     store.delete(&key).unwrap();
-    assert!(
-        store.get(&key).unwrap().is_none(),
-        "deleted secrets must be gone"
-    );
-    store
-        .delete(&key)
-        .expect("deleting twice is allowed so clean-ups can be repeated");
+    assert!(store.get(&key).unwrap().is_none(), "deleted secrets must be gone");
+    store.delete(&key).expect("deleting twice is allowed so clean-ups can be repeated");
 }
 
 #[test]
