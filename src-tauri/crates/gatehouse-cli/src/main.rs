@@ -47,6 +47,14 @@ enum Command {
     /// The sample organization.
     #[command(subcommand)]
     Sample(cmd::sample::Command),
+    /// Mapping expressions: evaluate one.
+    #[command(subcommand)]
+    Expr(cmd::expr::Command),
+    /// An application's SCIM attribute mappings.
+    #[command(subcommand)]
+    Mapping(cmd::mapping::Command),
+    /// The exact SCIM resource a user would be sent by an application.
+    Preview(cmd::preview::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,5 +84,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Group(c) => cmd::group::run(&open()?, c),
         Command::App(c) => cmd::app::run(&open()?, c),
         Command::Sample(c) => cmd::sample::run(&open()?, c),
+        Command::Expr(c) => cmd::expr::run(c),
+        Command::Mapping(c) => cmd::mapping::run(&open()?, c),
+        Command::Preview(args) => cmd::preview::run(&open()?, args),
     }
 }

@@ -3,8 +3,11 @@
 pub mod app;
 pub mod catalog;
 pub mod events;
+pub mod expr;
 pub mod group;
 pub mod info;
+pub mod mapping;
+pub mod preview;
 pub mod sample;
 pub mod settings;
 pub mod user;
