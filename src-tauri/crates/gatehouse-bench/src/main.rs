@@ -7,6 +7,7 @@ mod directory;
 mod expr;
 mod mapping;
 mod report;
+mod saml;
 mod store;
 
 use report::Report;
@@ -17,6 +18,7 @@ fn main() -> anyhow::Result<()> {
     directory::run(&mut report)?;
     expr::run(&mut report)?;
     mapping::run(&mut report)?;
+    saml::run(&mut report)?;
     let all_met = report.print();
     if !all_met {
         eprintln!("some benchmark figures miss their goal");
