@@ -154,7 +154,7 @@ function MappingsEditor({ appId, set }: { appId: string; set: MappingSet }) {
   return (
     <div className={classes.layout}>
       <div className={classes.grid}>
-        <Card padding={0}>
+        <Card padding={0} className={classes.card}>
           <Group justify="space-between" align="flex-start" className={classes.toolbar} gap="sm">
             <Stack gap={2} miw={0}>
               <Group gap={8}>
