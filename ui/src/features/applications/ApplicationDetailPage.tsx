@@ -1,6 +1,6 @@
 //! One configured application: header (logo, label, connector, what it does, the IdP URL to
-//! copy), and its configuration in tabs kept in the URL (`?tab=groups`). General and User
-//! Groups work now; SSO, Identity Management, Mappings and Import say what they will hold.
+//! copy), and its configuration in tabs kept in the URL (`?tab=groups`). General, Mappings and
+//! User Groups work now; SSO, Identity Management and Import say what they will hold.
 
 import { Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -20,6 +20,7 @@ import type { Application } from '../../bindings/Application';
 import { CopyValue } from '../../components/CopyValue';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryError } from '../../components/QueryError';
+import { MappingsTab } from '../mappings/MappingsTab';
 import { AppBadges } from './AppBadges';
 import { AppLogo } from './AppLogo';
 import { DeleteApplicationsModal } from './DeleteApplicationsModal';
@@ -151,7 +152,7 @@ function ApplicationDetail({ app }: { app: Application }) {
           <PlaceholderTab app={app} kind="idm" />
         </Tabs.Panel>
         <Tabs.Panel value="mappings">
-          <PlaceholderTab app={app} kind="mappings" />
+          <MappingsTab appId={app.id} />
         </Tabs.Panel>
         <Tabs.Panel value="groups">
           <UserGroupsTab app={app} />
