@@ -120,7 +120,7 @@ function MappingsEditor({ appId, set }: { appId: string; set: MappingSet }) {
     save.mutate(toMappings(sent), {
       onSuccess: (next) => {
         reset(next);
-        showSuccessToast('Mappings saved', 'Provisioned users get the new attributes on their next update.');
+        showSuccessToast('Mappings saved', 'They apply to every provisioned user.');
       },
       onError: (e) => {
         const err = IpcError.from(e);
