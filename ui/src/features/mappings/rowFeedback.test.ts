@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingIssue } from '../../bindings/MappingIssue';
-import { toRows } from './draft';
+import { newRow, toRows } from './draft';
 import { MAPPINGS, previewOf } from './fixtures';
 import type { KeyedPreview } from './queries';
 import { rowFeedback } from './rowFeedback';
@@ -68,5 +68,26 @@ describe('rowFeedback', () => {
     );
     expect(fb.messages.get(rows[2].key)).toEqual([{ part: 'source', severity: 'error', message: '1:5: unexpected token' }]);
     expect(fb.problems.get(rows[2].key)?.items).toHaveLength(2); // same spot: one underline (see toDiagnostics)
+  });
+});
+
+describe('a new, empty row', () => {
+  it('is not flagged by the live preview, only by a refused save', () => {
+    const rows = [...toRows(MAPPINGS), newRow()];
+    const keyed: KeyedPreview = {
+      preview: { ...previewOf(MAPPINGS), issues: [issue('mappings[4].target', "'' is not an attribute of the SCIM User schema.")] },
+      keys: rows.map((r) => r.key),
+      sources: rows.map((r) => r.source),
+    };
+    expect(rowFeedback(rows, keyed, null).messages.get(rows[4].key)).toBeUndefined();
+    const refused = rowFeedback(rows, keyed, {
+      key: rows[4].key,
+      part: 'target',
+      message: 'Choose the SCIM attribute.',
+      line: null,
+      column: null,
+      source: '',
+    });
+    expect(refused.messages.get(rows[4].key)).toEqual([{ part: 'target', severity: 'error', message: 'Choose the SCIM attribute.' }]);
   });
 });

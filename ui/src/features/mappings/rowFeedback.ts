@@ -38,6 +38,8 @@ export function rowFeedback(
   const problems = new Map<string, ExprProblems>();
   const list: Feedback['list'] = [];
   const present = new Set(rows.map((r) => r.key));
+  // A row just added and still empty is not nagged about until a save is refused.
+  const pristine = new Set(rows.filter((r) => !r.target.trim() && !r.source.trim()).map((r) => r.key));
   const push = (key: string, m: RowMessage) => {
     const at = messages.get(key) ?? [];
     if (!at.some((x) => x.part === m.part && strip(x.message) === strip(m.message))) at.push(m);
@@ -73,7 +75,7 @@ export function rowFeedback(
     const ref = parseField(issue.field);
     const severity = issue.severity === 'warning' ? 'warning' : 'error';
     const key = ref.index === null ? undefined : keyAt(ref.index);
-    if (ref.index === null || key === undefined || !present.has(key)) {
+    if (ref.index === null || key === undefined || !present.has(key) || pristine.has(key)) {
       if (ref.index === null) list.push({ severity, message: issue.message });
       continue;
     }
@@ -87,7 +89,7 @@ export function rowFeedback(
 
   keyed?.preview.values.forEach((v, i) => {
     const key = keyAt(i);
-    if (!v.error || key === undefined || !present.has(key)) return;
+    if (!v.error || key === undefined || !present.has(key) || pristine.has(key)) return;
     const where = v.error.line !== null && v.error.column !== null ? `${v.error.line}:${v.error.column}: ` : '';
     push(key, {
       part: 'source',
