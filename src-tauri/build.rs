@@ -34,6 +34,11 @@ const COMMANDS: &[&str] = &[
     "application_bind_group",
     "application_unbind_group",
     "application_effective_users",
+    "mappings_get",
+    "mappings_save",
+    "mappings_restore",
+    "mapping_preview",
+    "expr_functions",
 ];
 
 fn main() {

@@ -84,6 +84,11 @@ pub fn run() {
             commands::application_bind_group,
             commands::application_unbind_group,
             commands::application_effective_users,
+            commands::mappings_get,
+            commands::mappings_save,
+            commands::mappings_restore,
+            commands::mapping_preview,
+            commands::expr_functions,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -3,7 +3,9 @@
 mod applications;
 mod directory;
 mod foundation;
+mod mappings;
 
 pub use applications::*;
 pub use directory::*;
 pub use foundation::*;
+pub use mappings::*;
