@@ -6,7 +6,8 @@
 //!
 //! Invariants: one failing mapping never stops the others (its error is returned beside
 //! the resource, which holds every other value); the user JSON is borrowed, never copied
-//! (expressions read it in place, direct mappings keep borrowing the texts they send).
+//! (expressions read it in place, direct mappings keep borrowing the texts they send, each
+//! top-level field is looked up once per user).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -17,7 +18,7 @@ use gatehouse_expr::{compile, Env, ExprError, Program, Schema};
 use serde_json::Value;
 
 use super::convert::coerce;
-use super::resource::{coerce_ref, Finished, Node, Resource};
+use super::resource::{coerce_expr, coerce_ref, Finished, Node, Resource};
 use super::scim::{self, Expect, FilterValue, Target};
 use super::source::{self, DirectSource};
 use super::{Mapping, MappingError, PreviewError};
@@ -39,16 +40,23 @@ pub(crate) struct Entry {
     pub producer: Result<Producer, MappingError>,
     /// The `type` an element filter selects (`work` in `addresses[type eq "work"].x`).
     element_type: Option<String>,
+    /// For a direct source: its index in `CompiledMappings::fields`.
+    field: usize,
 }
 
 /// A compiled mapping list. `Send + Sync`: build resources from several threads at once.
 #[derive(Debug)]
 pub struct CompiledMappings {
     pub(crate) entries: Vec<Entry>,
-    /// Entry indexes, whole-attribute targets first.
+    /// Entry indexes in assembly order: by top-level key, a whole attribute before its parts.
     order: Vec<usize>,
     has_expressions: bool,
+    /// The user's top-level fields direct mappings read, each looked up once per user.
+    fields: Vec<&'static str>,
 }
+
+/// At most this many distinct top-level fields are looked up in one pass.
+const FIELD_SLOTS: usize = 32;
 
 /// One user's resource, with the mappings that failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +110,7 @@ impl CompiledMappings {
             r.map_err(|e| MappingError::from_expr(&e))
         };
         let mut entries = Vec::with_capacity(mappings.len());
+        let mut fields: Vec<&'static str> = Vec::new();
         for m in mappings {
             let target = scim::parse(&m.target);
             let element_type = target.as_ref().ok().and_then(|t| match &t.filter {
@@ -124,12 +133,31 @@ impl CompiledMappings {
                 MappingKind::Expression => program(&m.source).map(Producer::Expr),
                 MappingKind::Constant => constant(&m.source, target.as_ref().ok()),
             };
-            entries.push(Entry { text: m.target.clone(), target, producer, element_type });
+            let field = match &producer {
+                Ok(Producer::Direct(s)) => match fields.iter().position(|f| *f == s.top_field()) {
+                    Some(i) => i,
+                    None => {
+                        fields.push(s.top_field());
+                        fields.len() - 1
+                    }
+                },
+                _ => usize::MAX,
+            };
+            entries.push(Entry { text: m.target.clone(), target, producer, element_type, field });
         }
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&i| !entries[i].target.as_ref().is_ok_and(|t| t.filter.is_none() && t.sub.is_none()));
+        // Whole attributes before their parts; by attribute otherwise, so the resource's keys
+        // arrive almost sorted.
+        order.sort_by_key(|&i| match &entries[i].target {
+            Ok(t) => (
+                false,
+                if t.enterprise { scim::ENTERPRISE_URN } else { t.attr.name },
+                t.filter.is_some() || t.sub.is_some(),
+            ),
+            Err(_) => (true, "", true),
+        });
         let has_expressions = entries.iter().any(|e| matches!(e.producer, Ok(Producer::Expr(_))));
-        CompiledMappings { entries, order, has_expressions }
+        CompiledMappings { entries, order, has_expressions, fields }
     }
 
     pub fn len(&self) -> usize {
@@ -154,8 +182,23 @@ impl CompiledMappings {
         } else {
             Env::new()
         };
+        // One pass over the user's fields instead of a tree search per direct mapping.
+        let mut tops: [Option<&'u Value>; FIELD_SLOTS] = [None; FIELD_SLOTS];
+        let indexed = self.fields.len() <= FIELD_SLOTS;
+        if let (true, Some(obj)) = (indexed, user.as_object()) {
+            for (k, v) in obj {
+                if let Some(i) = self.fields.iter().position(|f| f.len() == k.len() && *f == k) {
+                    tops[i] = Some(v);
+                }
+            }
+        }
+        let top = |e: &Entry| match (&e.producer, indexed) {
+            (Ok(Producer::Direct(_)), true) => tops[e.field],
+            (Ok(Producer::Direct(s)), false) => user.get(s.top_field()),
+            _ => None,
+        };
         out.clear();
-        out.extend(self.entries.iter().map(|e| e.evaluate(user, &env)));
+        out.extend(self.entries.iter().map(|e| e.evaluate(top(e), &env)));
     }
 
     /// Assembles the resource from `evaluate`'s outcomes (taken, not copied).
@@ -205,15 +248,17 @@ impl CompiledMappings {
     /// text, a fraction of the memory of keeping every tree.
     pub fn build_many_json<'u>(&self, users: &'u [Value], provider: &'u Value) -> Vec<BuiltJson> {
         let mut outcomes = Vec::with_capacity(self.entries.len());
-        let mut text = Vec::with_capacity(4096);
+        let mut last = 1024;
         users
             .iter()
             .map(|user| {
                 self.evaluate_into(user, provider, &mut outcomes);
                 let (resource, errors) = self.assemble(&mut outcomes, user);
-                text.clear();
-                resource.write_json(&mut text);
-                BuiltJson { json: String::from_utf8_lossy(&text).into_owned(), errors }
+                // Sized from the previous body, so most bodies never grow.
+                let mut json = String::with_capacity(last + last / 8 + 64);
+                resource.write_json(&mut json);
+                last = json.len();
+                BuiltJson { json, errors }
             })
             .collect()
     }
@@ -241,18 +286,18 @@ fn constant(text: &str, target: Option<&Target>) -> Result<Producer, MappingErro
 }
 
 impl Entry {
-    fn evaluate<'u>(&self, user: &'u Value, env: &Env<'_>) -> Outcome<'u> {
+    /// `top` is the user's value at a direct source's `top_field()`.
+    fn evaluate<'u>(&self, top: Option<&'u Value>, env: &Env<'u>) -> Outcome<'u> {
         let target = self.target.as_ref().map_err(|e| MappingError::plain(e.clone()))?;
         let converted = match self.producer.as_ref().map_err(Clone::clone)? {
-            Producer::Direct(s) => match s.read(user, self.element_type.as_deref()) {
+            Producer::Direct(s) => match s.read_from(top, self.element_type.as_deref()) {
                 Some(Cow::Borrowed(v)) => coerce_ref(v, target),
                 Some(Cow::Owned(v)) => coerce(v, target).map(|o| o.map(Node::Value)),
                 None => return Ok(None),
             },
-            // nil becomes `null`, which `coerce` drops like any empty value.
             Producer::Expr(p) => {
-                let v = p.eval_json(env).map_err(|e| MappingError::from_expr(&e))?;
-                coerce(v, target).map(|o| o.map(Node::Value))
+                let v = p.eval(env).map_err(|e| MappingError::from_expr(&e))?;
+                coerce_expr(v, target)
             }
             Producer::Constant(v) => return Ok(v.clone().map(Node::Value)),
         };
@@ -264,7 +309,7 @@ impl Entry {
         match &self.producer {
             Ok(Producer::Expr(_)) => {
                 let env = Env::new().with("jcUser", user).with("providerUser", provider);
-                self.evaluate(user, &env).err()
+                self.evaluate(None, &env).err()
             }
             _ => None,
         }

@@ -82,6 +82,10 @@ pub fn coerce(v: Value, target: &Target) -> Result<Option<Value>, String> {
             }
         },
         Expect::List => match v {
+            // The usual case, a list of non-empty objects (what toScimEmails & co. make), is kept as is.
+            Value::Array(items) if items.iter().all(|i| i.as_object().is_some_and(|o| !o.is_empty())) => {
+                Ok(Some(Value::Array(items)))
+            }
             Value::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {

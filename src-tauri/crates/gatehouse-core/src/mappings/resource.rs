@@ -5,8 +5,9 @@
 //! `serde_json::Value` (previews) or written straight to JSON text (batches, request bodies).
 //!
 //! The tree is lean on purpose: object keys are the schema's `&'static str` names, texts a
-//! direct mapping reads stay borrowed from the directory user until output, and JSON text
-//! is written without building a `serde_json::Value` at all.
+//! direct mapping reads stay borrowed from the directory user until output, an expression's
+//! result stays the expression language's own value (written by its `write_json`), and JSON
+//! text is written without building a `serde_json::Value` at all.
 //!
 //! Invariants: only coerced, non-empty values are written; whole-attribute values are
 //! written before element and sub-attribute values (the caller orders them), so the result
@@ -16,6 +17,7 @@
 
 use std::borrow::Cow;
 
+use gatehouse_expr::{write_json_str, Value as ExprValue};
 use serde_json::Value;
 
 use super::convert::coerce;
@@ -24,11 +26,14 @@ use super::scim::{AttrType, Expect, Target, CORE_URN, ENTERPRISE_URN};
 type Key = Cow<'static, str>;
 
 /// A value in the resource under construction.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Node<'u> {
     /// A value borrowed from the directory user (a direct mapping's text).
     Ref(&'u Value),
     Value(Value),
+    /// An expression's result, written as it is (its maps are key-ordered like serde_json's,
+    /// its texts still borrowed from the user).
+    Expr(ExprValue<'u>),
     /// An object built path by path.
     Object(Vec<(Key, Node<'u>)>),
     Array(Vec<Node<'u>>),
@@ -50,16 +55,44 @@ pub fn coerce_ref<'u>(v: &'u Value, target: &Target) -> Result<Option<Node<'u>>,
     }
 }
 
+/// Converts an expression's result. The usual shapes (a text for a text attribute, an
+/// object for a complex one, a list of objects for a multi-valued one) are kept as they
+/// are; anything else goes through [`coerce`].
+pub fn coerce_expr<'u>(v: ExprValue<'u>, target: &Target) -> Result<Option<Node<'u>>, String> {
+    use ExprValue as E;
+    let keep = match (&v, target.expects()) {
+        (E::Nil, _) => return Ok(None),
+        (E::Str(s), Expect::Single(ty)) if ty != AttrType::Boolean => {
+            if s.is_empty() {
+                return Ok(None);
+            }
+            true
+        }
+        (E::Map(m), Expect::Object) => !m.is_empty(),
+        (E::Array(a), Expect::List) => !a.is_empty() && a.iter().all(|e| matches!(e, E::Map(m) if !m.is_empty())),
+        _ => false,
+    };
+    if keep {
+        Ok(Some(Node::Expr(v)))
+    } else {
+        coerce(v.into_json(), target).map(|o| o.map(Node::Value))
+    }
+}
+
 impl<'u> Node<'u> {
     /// The JSON value, copying what is borrowed.
     pub fn to_value(&self) -> Value {
-        self.clone().into_value()
+        match self {
+            Node::Expr(v) => v.to_json(),
+            other => other.clone().into_value(),
+        }
     }
 
     pub fn into_value(self) -> Value {
         match self {
             Node::Ref(v) => v.clone(),
             Node::Value(v) => v,
+            Node::Expr(v) => v.into_json(),
             Node::Object(entries) => {
                 Value::Object(entries.into_iter().map(|(k, v)| (k.into_owned(), v.into_value())).collect())
             }
@@ -68,7 +101,14 @@ impl<'u> Node<'u> {
         }
     }
 
-    /// The plain value at `key` of an object.
+    /// An expression's result as plain JSON, so that it can be refined in place.
+    fn materialize(&mut self) {
+        if let Node::Expr(v) = self {
+            *self = Node::Value(std::mem::take(v).into_json());
+        }
+    }
+
+    /// The plain value at `key` of an object (`None` for an unmaterialized expression result).
     fn get(&self, key: &str) -> Option<&Value> {
         match self {
             Node::Object(entries) => match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
@@ -83,6 +123,7 @@ impl<'u> Node<'u> {
 
     /// Sets `key` of an object (a non-object becomes one).
     fn insert(&mut self, key: Key, v: Node<'u>) {
+        self.materialize();
         match self {
             Node::Object(entries) => match entries.iter_mut().find(|(k, _)| *k == key) {
                 Some(slot) => slot.1 = v,
@@ -107,40 +148,57 @@ impl<'u> Node<'u> {
         }
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut String) {
         match self {
             Node::Ref(v) => write_value(out, v),
             Node::Value(v) => write_value(out, v),
-            Node::Raw(s) => out.extend_from_slice(s.as_bytes()),
+            Node::Expr(v) => v.write_json(out),
+            Node::Raw(s) => out.push_str(s),
             Node::Object(entries) => {
-                out.push(b'{');
+                out.push('{');
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
-                        out.push(b',');
+                        out.push(',');
                     }
-                    write_value(out, &**k);
-                    out.push(b':');
+                    match k {
+                        // Schema names need no escaping.
+                        Cow::Borrowed(k) => {
+                            out.push('"');
+                            out.push_str(k);
+                            out.push_str("\":");
+                        }
+                        Cow::Owned(k) => {
+                            write_json_str(out, k);
+                            out.push(':');
+                        }
+                    }
                     v.write(out);
                 }
-                out.push(b'}');
+                out.push('}');
             }
             Node::Array(items) => {
-                out.push(b'[');
+                out.push('[');
                 for (i, v) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push(b',');
+                        out.push(',');
                     }
                     v.write(out);
                 }
-                out.push(b']');
+                out.push(']');
             }
         }
     }
 }
 
-fn write_value<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
-    // Writing JSON into memory cannot fail.
-    let _ = serde_json::to_writer(&mut *out, v);
+/// Appends a JSON value as `serde_json` writes it.
+fn write_value(out: &mut String, v: &Value) {
+    match v {
+        Value::String(s) => write_json_str(out, s),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Null => out.push_str("null"),
+        // Numbers, and objects or lists from the directory or a constant: rare here.
+        v => out.push_str(&v.to_string()),
+    }
 }
 
 /// The entry `key` of an object's entries, inserted by `make` when absent.
@@ -197,6 +255,7 @@ impl<'u> Resource<'u> {
             (None, Some(sub)) => slot(root, name, || Node::Object(Vec::new())).insert(Cow::Borrowed(sub.name), v),
             (Some(filter), sub) => {
                 let list = slot(root, name, || Node::Array(Vec::new()));
+                list.materialize();
                 if let Node::Value(Value::Array(items)) = list {
                     // A whole list written before: its elements become refinable.
                     *list = Node::Array(std::mem::take(items).into_iter().map(Node::Value).collect());
@@ -278,13 +337,13 @@ impl Finished<'_> {
     /// The resource as compact JSON text, keys sorted: the same text as
     /// `serde_json::to_string(&self.into_value())`.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(1024);
+        let mut out = String::with_capacity(1024);
         self.0.write(&mut out);
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        out
     }
 
     /// Appends the JSON text of `to_json` to `out`.
-    pub fn write_json(&self, out: &mut Vec<u8>) {
+    pub fn write_json(&self, out: &mut String) {
         self.0.write(out);
     }
 }
@@ -365,12 +424,44 @@ mod tests {
     }
 
     #[test]
+    fn keys_from_expressions_are_escaped() {
+        let r = build(&[("name", json!({"giv\"en\\": "x"})), ("name.familyName", json!("L"))], true);
+        assert_eq!(r["name"], json!({"giv\"en\\": "x", "familyName": "L"}));
+    }
+
+    #[test]
     fn borrowed_texts_stay_borrowed() {
         let t = parse("title").unwrap();
         let v = json!("Analyst");
         assert!(matches!(coerce_ref(&v, &t), Ok(Some(Node::Ref(_)))));
-        assert_eq!(coerce_ref(&json!(""), &t), Ok(None));
+        assert!(matches!(coerce_ref(&json!(""), &t), Ok(None)));
         let active = parse("active").unwrap();
-        assert_eq!(coerce_ref(&json!("TRUE"), &active), Ok(Some(Node::Value(json!(true)))));
+        assert_eq!(coerce_ref(&json!("TRUE"), &active).unwrap().unwrap().to_value(), json!(true));
+    }
+
+    #[test]
+    fn expression_results_keep_their_usual_shapes() {
+        let user = json!({"email": "a@x.com", "n": 7});
+        let env = gatehouse_expr::Env::new().with("u", &user);
+        let eval = |src: &str| {
+            let schema = gatehouse_expr::Schema::new().with_variable("u");
+            gatehouse_expr::compile(src, &schema).unwrap().eval(&env).unwrap()
+        };
+        let t = |s: &str| parse(s).unwrap();
+        let kept = |src: &str, target: &str| matches!(coerce_expr(eval(src), &t(target)), Ok(Some(Node::Expr(_))));
+        assert!(kept("u.email", "userName"));
+        assert!(kept("toScimEmails(u.email)", "emails"));
+        assert!(kept("{'givenName': 'Ada'}", "name"));
+        assert_eq!(coerce_expr(eval("u.n"), &t("title")).unwrap().unwrap().to_value(), json!("7"));
+        assert_eq!(coerce_expr(eval("'true'"), &t("active")).unwrap().unwrap().to_value(), json!(true));
+        assert!(matches!(coerce_expr(eval("''"), &t("title")), Ok(None)));
+        assert!(matches!(coerce_expr(eval("{}"), &t("name")), Ok(None)));
+        assert!(coerce_expr(eval("toScimEmails(u.email)"), &t("userName")).unwrap_err().contains("single value"));
+        assert!(coerce_expr(eval("u.email"), &t("emails")).unwrap_err().contains("multi-valued"));
+        let mut r = Resource::default();
+        r.set(&t("emails"), coerce_expr(eval("toScimEmails(u.email)"), &t("emails")).unwrap().unwrap());
+        r.set(&t("emails[type eq \"work\"].display"), Node::Value(json!("Ada")));
+        let done = r.finish(true);
+        assert_eq!(done.to_json(), serde_json::to_string(&done.into_value()).unwrap());
     }
 }

@@ -56,16 +56,31 @@ impl DirectSource {
         }
     }
 
+    /// The top-level field of the directory user this source reads.
+    pub fn top_field(&self) -> &'static str {
+        match self {
+            DirectSource::Field(name) => name,
+            DirectSource::Active => "state",
+            DirectSource::Custom(_) => "customAttributes",
+            DirectSource::Element { list, .. } | DirectSource::List(list) => list,
+        }
+    }
+
     /// Reads the value from a directory user (the `jcUser` JSON); `None` when absent or
     /// empty. `element_type` is the `type` the target's filter selects, if any.
     /// Texts are borrowed, not copied.
     pub fn read<'u>(&self, user: &'u Value, element_type: Option<&str>) -> Option<Cow<'u, Value>> {
+        self.read_from(user.get(self.top_field()), element_type)
+    }
+
+    /// `read`, given the user's value at `top_field()` (looked up once for many sources).
+    pub fn read_from<'u>(&self, top: Option<&'u Value>, element_type: Option<&str>) -> Option<Cow<'u, Value>> {
         let v = match self {
-            DirectSource::Field(name) => user.get(*name)?,
-            DirectSource::Active => return Some(Cow::Owned(Value::Bool(is_active(user)))),
-            DirectSource::Custom(name) => user.get("customAttributes")?.get(name)?,
-            DirectSource::Element { list, field } => {
-                let items = user.get(*list)?.as_array()?;
+            DirectSource::Field(_) => top?,
+            DirectSource::Active => return Some(Cow::Owned(Value::Bool(state_is_active(top)))),
+            DirectSource::Custom(name) => top?.get(name)?,
+            DirectSource::Element { field, .. } => {
+                let items = top?.as_array()?;
                 let wanted = element_type.and_then(|t| {
                     items
                         .iter()
@@ -86,7 +101,11 @@ impl DirectSource {
 /// A directory user is active unless its state says suspended or password-expired (a user
 /// JSON without a state, as in tests and `expr eval`, counts as active).
 pub fn is_active(user: &Value) -> bool {
-    match user.get("state").and_then(Value::as_str) {
+    state_is_active(user.get("state"))
+}
+
+fn state_is_active(state: Option<&Value>) -> bool {
+    match state.and_then(Value::as_str) {
         Some(s) => !matches!(s, "suspended" | "password_expired"),
         None => true,
     }
