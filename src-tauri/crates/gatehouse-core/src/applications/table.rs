@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::directory::model::UserState;
+use crate::directory::model::{shown_name, UserState};
 use crate::error::{CoreError, CoreResult};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -338,14 +338,7 @@ pub fn effective_users(conn: &Connection, app_id: &str, page: u32, page_size: u3
         .query_map(params![app_id, page_size, (page - 1) as i64 * page_size as i64], |r| {
             let username: String = r.get(1)?;
             let display: String = r.get(3)?;
-            let full = format!("{} {}", r.get::<_, String>(4)?, r.get::<_, String>(5)?).trim().to_string();
-            let name = if !display.is_empty() {
-                display
-            } else if !full.is_empty() {
-                full
-            } else {
-                username.clone()
-            };
+            let name = shown_name(&display, &r.get::<_, String>(4)?, &r.get::<_, String>(5)?, &username);
             let state: String = r.get(6)?;
             Ok(EffectiveUser {
                 id: r.get(0)?,

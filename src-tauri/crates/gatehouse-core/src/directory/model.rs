@@ -109,15 +109,20 @@ impl User {
 
 impl UserDraft {
     pub fn shown_name(&self) -> String {
-        if !self.displayname.trim().is_empty() {
-            return self.displayname.trim().to_string();
-        }
-        let full = format!("{} {}", self.firstname.trim(), self.lastname.trim()).trim().to_string();
-        if full.is_empty() {
-            self.username.clone()
-        } else {
-            full
-        }
+        shown_name(&self.displayname, &self.firstname, &self.lastname, &self.username)
+    }
+}
+
+/// The one rule for the name shown for a user: display name, else "first last", else username.
+pub fn shown_name(display: &str, first: &str, last: &str, username: &str) -> String {
+    if !display.trim().is_empty() {
+        return display.trim().to_string();
+    }
+    let full = format!("{} {}", first.trim(), last.trim()).trim().to_string();
+    if full.is_empty() {
+        username.to_string()
+    } else {
+        full
     }
 }
 

@@ -5,7 +5,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::directory::model::{User, UserDraft, UserPage, UserQuery, UserSort, UserState, UserSummary};
+use crate::directory::model::{shown_name, User, UserDraft, UserPage, UserQuery, UserSort, UserState, UserSummary};
 use crate::error::{CoreError, CoreResult};
 
 pub const MAX_PAGE_SIZE: u32 = 500;
@@ -222,16 +222,7 @@ fn parse_json<T: serde::de::DeserializeOwned + Default>(s: String) -> T {
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<UserSummary> {
     let username: String = r.get(1)?;
     let display: String = r.get(3)?;
-    let first: String = r.get(4)?;
-    let last: String = r.get(5)?;
-    let full = format!("{first} {last}").trim().to_string();
-    let name = if !display.is_empty() {
-        display
-    } else if !full.is_empty() {
-        full
-    } else {
-        username.clone()
-    };
+    let name = shown_name(&display, &r.get::<_, String>(4)?, &r.get::<_, String>(5)?, &username);
     let state: String = r.get(8)?;
     Ok(UserSummary {
         id: r.get(0)?,
