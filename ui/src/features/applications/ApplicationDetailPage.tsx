@@ -2,11 +2,10 @@
 //! copy), and its configuration in tabs kept in the URL (`?tab=groups`). General, Mappings and
 //! User Groups work now; SSO, Identity Management and Import say what they will hold.
 
-import { Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAppsOff,
-  IconArrowLeft,
   IconArrowsExchange,
   IconDownload,
   IconInfoCircle,
@@ -15,11 +14,10 @@ import {
   IconTrash,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Application } from '../../bindings/Application';
 import { CopyValue } from '../../components/CopyValue';
-import { EmptyPanel } from '../../components/EmptyPanel';
-import { QueryError } from '../../components/QueryError';
+import { DetailQuery } from '../../components/DetailQuery';
 import { MappingsTab } from '../mappings/MappingsTab';
 import { AppBadges } from './AppBadges';
 import { AppLogo } from './AppLogo';
@@ -35,27 +33,24 @@ type Tab = (typeof TABS)[number];
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
-  const app = useApplication(id);
-  if (app.isPending) return <DetailSkeleton />;
-  if (app.isError) {
-    if (app.error.code === 'not_found') {
-      return (
-        <EmptyPanel
-          testId="application-not-found"
-          icon={<IconAppsOff size={30} stroke={1.5} />}
-          title="Application not found"
-          description="There is no configured application with this id: it may have been deleted."
-          action={
-            <Button component={Link} to="/applications" variant="default" leftSection={<IconArrowLeft size={16} />}>
-              Back to applications
-            </Button>
-          }
-        />
-      );
-    }
-    return <QueryError error={app.error} title="Couldn't load this application" onRetry={() => void app.refetch()} />;
-  }
-  return <ApplicationDetail app={app.data} />;
+  return (
+    <DetailQuery
+      query={useApplication(id)}
+      loadingTestId="app-loading"
+      avatar="square"
+      notFound={{
+        testId: 'application-not-found',
+        icon: <IconAppsOff size={30} stroke={1.5} />,
+        title: 'Application not found',
+        description: 'There is no configured application with this id: it may have been deleted.',
+        backTo: '/applications',
+        backLabel: 'Back to applications',
+      }}
+      errorTitle="Couldn't load this application"
+    >
+      {(app) => <ApplicationDetail app={app} />}
+    </DetailQuery>
+  );
 }
 
 function ApplicationDetail({ app }: { app: Application }) {
@@ -168,25 +163,6 @@ function ApplicationDetail({ app }: { app: Application }) {
         onClose={deleteHandlers.close}
         onDeleted={() => navigate('/applications')}
       />
-    </Stack>
-  );
-}
-
-function DetailSkeleton() {
-  return (
-    <Stack gap="lg" data-testid="app-loading">
-      <Card padding="lg">
-        <Group gap="lg" wrap="nowrap">
-          <Skeleton h={64} w={64} radius="md" />
-          <Stack gap={10} style={{ flex: 1 }}>
-            <Skeleton h={20} w={220} />
-            <Skeleton h={12} w={120} />
-            <Skeleton h={12} w={360} />
-          </Stack>
-        </Group>
-      </Card>
-      <Skeleton h={36} w={640} />
-      <Skeleton h={280} />
     </Stack>
   );
 }

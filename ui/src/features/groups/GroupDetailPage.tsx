@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Group as Row,
-  Skeleton,
   Stack,
   Text,
   ThemeIcon,
@@ -19,7 +18,6 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconApps,
-  IconArrowLeft,
   IconPencil,
   IconSearchOff,
   IconTrash,
@@ -35,7 +33,7 @@ import type { UserQuery } from '../../bindings/UserQuery';
 import type { UserSort } from '../../bindings/UserSort';
 import type { UserSummary } from '../../bindings/UserSummary';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal';
-import { EmptyPanel } from '../../components/EmptyPanel';
+import { DetailQuery } from '../../components/DetailQuery';
 import { PagedFooter } from '../../components/PagedFooter';
 import { QueryError } from '../../components/QueryError';
 import { SearchInput } from '../../components/SearchInput';
@@ -54,27 +52,24 @@ const SORTS: readonly UserSort[] = ['name', 'username', 'email', 'state', 'creat
 
 export function GroupDetailPage() {
   const { id = '' } = useParams();
-  const group = useGroup(id);
-  if (group.isPending) return <DetailSkeleton />;
-  if (group.isError) {
-    if (group.error.code === 'not_found') {
-      return (
-        <EmptyPanel
-          testId="group-not-found"
-          icon={<IconUsersGroup size={30} stroke={1.5} />}
-          title="Group not found"
-          description="This group is not in the directory: it may have been deleted."
-          action={
-            <Button component={Link} to="/groups" variant="default" leftSection={<IconArrowLeft size={16} />}>
-              Back to groups
-            </Button>
-          }
-        />
-      );
-    }
-    return <QueryError error={group.error} title="Couldn't load this group" onRetry={() => void group.refetch()} />;
-  }
-  return <GroupDetail group={group.data} />;
+  return (
+    <DetailQuery
+      query={useGroup(id)}
+      loadingTestId="group-loading"
+      avatar="square"
+      notFound={{
+        testId: 'group-not-found',
+        icon: <IconUsersGroup size={30} stroke={1.5} />,
+        title: 'Group not found',
+        description: 'This group is not in the directory: it may have been deleted.',
+        backTo: '/groups',
+        backLabel: 'Back to groups',
+      }}
+      errorTitle="Couldn't load this group"
+    >
+      {(group) => <GroupDetail group={group} />}
+    </DetailQuery>
+  );
 }
 
 function GroupDetail({ group }: { group: Group }) {
@@ -347,24 +342,6 @@ function Members({ group, onAdd }: { group: Group; onAdd: () => void }) {
         </Text>
       </ConfirmDeleteModal>
     </Card>
-  );
-}
-
-function DetailSkeleton() {
-  return (
-    <Stack gap="lg" data-testid="group-loading">
-      <Card padding="lg">
-        <Row gap="lg" wrap="nowrap">
-          <Skeleton h={56} w={56} radius="md" />
-          <Stack gap={10} style={{ flex: 1 }}>
-            <Skeleton h={20} w={200} />
-            <Skeleton h={12} w={320} />
-          </Stack>
-        </Row>
-      </Card>
-      <Skeleton h={90} />
-      <Skeleton h={320} />
-    </Stack>
   );
 }
 

@@ -20,7 +20,6 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconArrowLeft,
   IconDots,
   IconKeyOff,
   IconPencil,
@@ -37,9 +36,8 @@ import type { User } from '../../bindings/User';
 import type { UserState } from '../../bindings/UserState';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal';
 import { CopyValue } from '../../components/CopyValue';
-import { EmptyPanel } from '../../components/EmptyPanel';
+import { DetailQuery } from '../../components/DetailQuery';
 import { showSuccessToast } from '../../components/notify';
-import { QueryError } from '../../components/QueryError';
 import { formatFullTime, formatRelative } from '../../lib/format';
 import { forgetDeleted } from '../directory/queries';
 import { displayNameOf } from './names';
@@ -50,27 +48,24 @@ import classes from './UserDetailPage.module.css';
 
 export function UserDetailPage() {
   const { id = '' } = useParams();
-  const user = useUser(id);
-  if (user.isPending) return <DetailSkeleton />;
-  if (user.isError) {
-    if (user.error.code === 'not_found') {
-      return (
-        <EmptyPanel
-          testId="user-not-found"
-          icon={<IconUserQuestion size={30} stroke={1.5} />}
-          title="User not found"
-          description="This user is not in the directory: they may have been deleted."
-          action={
-            <Button component={Link} to="/users" variant="default" leftSection={<IconArrowLeft size={16} />}>
-              Back to users
-            </Button>
-          }
-        />
-      );
-    }
-    return <QueryError error={user.error} title="Couldn't load this user" onRetry={() => void user.refetch()} />;
-  }
-  return <UserDetail user={user.data} />;
+  return (
+    <DetailQuery
+      query={useUser(id)}
+      loadingTestId="user-loading"
+      avatar="round"
+      notFound={{
+        testId: 'user-not-found',
+        icon: <IconUserQuestion size={30} stroke={1.5} />,
+        title: 'User not found',
+        description: 'This user is not in the directory: they may have been deleted.',
+        backTo: '/users',
+        backLabel: 'Back to users',
+      }}
+      errorTitle="Couldn't load this user"
+    >
+      {(user) => <UserDetail user={user} />}
+    </DetailQuery>
+  );
 }
 
 function UserDetail({ user }: { user: User }) {
@@ -401,23 +396,6 @@ function Field({ label, children, mono, labelMono }: { label: string; children: 
         {empty ? '—' : children}
       </DataList.ItemValue>
     </DataList.Item>
-  );
-}
-
-function DetailSkeleton() {
-  return (
-    <Stack gap="lg" data-testid="user-loading">
-      <Card padding="lg">
-        <Group gap="lg" wrap="nowrap">
-          <Skeleton h={60} w={60} circle />
-          <Stack gap={10} style={{ flex: 1 }}>
-            <Skeleton h={20} w={220} />
-            <Skeleton h={12} w={320} />
-          </Stack>
-        </Group>
-      </Card>
-      <Skeleton h={360} />
-    </Stack>
   );
 }
 
