@@ -12,12 +12,16 @@ pub mod events;
 pub mod logging;
 pub mod mappings;
 pub mod paths;
+pub mod secrets;
 pub mod settings;
+pub mod sso;
 pub mod store;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use gatehouse_catalog::{CatalogSnapshot, Connector};
+use gatehouse_secrets::SecretStore;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -43,21 +47,34 @@ pub struct Gatehouse {
     data_dir: PathBuf,
     actor: Actor,
     catalog: CatalogSnapshot,
+    /// Where private keys live; never the database.
+    secrets: Arc<dyn SecretStore>,
 }
 
 impl Gatehouse {
-    /// Opens the store in `data_dir` (created if missing) on behalf of `actor`.
+    /// Opens the store in `data_dir` (created if missing) on behalf of `actor`, with the
+    /// OS keychain as secret store (reached on first use, see [`secrets::LazyKeychain`]).
     pub fn open(data_dir: &Path, actor: Actor) -> CoreResult<Gatehouse> {
+        Self::open_with_secrets(data_dir, actor, Arc::new(secrets::LazyKeychain::new()))
+    }
+
+    /// [`Gatehouse::open`] with another secret store (unit tests pass a `MemoryStore`).
+    pub fn open_with_secrets(data_dir: &Path, actor: Actor, secrets: Arc<dyn SecretStore>) -> CoreResult<Gatehouse> {
         let store = Store::open(data_dir)?;
         let catalog = gatehouse_catalog::Catalog::from_env_or_embedded();
         for issue in &catalog.issues {
             tracing::warn!(file = %issue.file, field = %issue.field, "connector not loaded: {}", issue.message);
         }
-        Ok(Gatehouse { store, data_dir: data_dir.to_path_buf(), actor, catalog })
+        Ok(Gatehouse { store, data_dir: data_dir.to_path_buf(), actor, catalog, secrets })
     }
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The secret store holding the applications' private keys.
+    pub(crate) fn secrets(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
     }
 
     pub fn actor(&self) -> Actor {

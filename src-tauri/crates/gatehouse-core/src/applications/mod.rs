@@ -15,7 +15,7 @@ use crate::clock::now_rfc3339;
 use crate::directory::{groups, users};
 use crate::error::{CoreError, CoreResult};
 use crate::events::NewEvent;
-use crate::{settings, Gatehouse};
+use crate::{settings, sso, Gatehouse};
 
 impl Gatehouse {
     pub fn applications(&self) -> CoreResult<Vec<Application>> {
@@ -48,6 +48,7 @@ impl Gatehouse {
         Ok(Application {
             idp_url: s.idp_url(&row.idp_url_suffix),
             groups: table::bound_groups(conn, &row.id)?,
+            certificate_expiry: sso::active_certificate_expiry(conn, &row.id)?,
             id: row.id,
             connector_id: row.connector_id,
             connector_name,
@@ -117,7 +118,8 @@ impl Gatehouse {
         self.application(id)
     }
 
-    /// Deletes applications once the admin has typed how many are being deleted.
+    /// Deletes applications once the admin has typed how many are being deleted, then
+    /// their private keys from the keychain (best effort: a failure is logged).
     pub fn delete_applications(&self, ids: &[String], typed_count: &str) -> CoreResult<usize> {
         let unique: HashSet<&String> = ids.iter().collect();
         if unique.is_empty() {
@@ -129,9 +131,11 @@ impl Gatehouse {
                 format!("Type {} to confirm deleting {} application(s).", unique.len(), unique.len()),
             ));
         }
-        self.store().with_tx(|tx| {
+        let mut keys = Vec::new();
+        let deleted = self.store().with_tx(|tx| {
             for id in &unique {
                 let row = table::get(tx, id)?;
+                keys.extend(sso::key_refs(tx, id)?);
                 table::delete(tx, id)?;
                 let ev = NewEvent::success("application_delete").app(id.as_str(), &row.general.label).subject(
                     "application",
@@ -140,8 +144,12 @@ impl Gatehouse {
                 );
                 self.record(tx, ev)?;
             }
-            Ok(unique.len())
-        })
+            Ok::<_, CoreError>(unique.len())
+        })?;
+        for key in &keys {
+            self.forget_key_ref(key);
+        }
+        Ok(deleted)
     }
 
     /// Binds a user group (id or name) to an application: its members gain access.

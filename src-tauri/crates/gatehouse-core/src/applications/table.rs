@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::directory::model::{shown_name, UserState};
 use crate::error::{CoreError, CoreResult};
+use crate::sso::ExpiryLevel;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -80,6 +81,11 @@ pub struct Application {
     pub sso: bool,
     pub provisioning: ProvisioningStatus,
     pub groups: Vec<BoundGroup>,
+    /// Expiry warning of the active SAML signing certificate (60, 30, 7 days, expired);
+    /// absent while none is due or there is no certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub certificate_expiry: Option<ExpiryLevel>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -360,4 +366,17 @@ pub fn effective_users(conn: &Connection, app_id: &str, page: u32, page_size: u3
         u.granted_by = groups.query_map(params![app_id, u.id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
     }
     Ok(EffectiveUserPage { items, total, page, page_size })
+}
+
+/// The names of the application's bound groups that `user_id` belongs to (what grants the
+/// user access), by name; empty when the user has no access.
+pub fn granting_groups(conn: &Connection, app_id: &str, user_id: &str) -> CoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.name FROM group_members m
+         JOIN application_groups ag ON ag.group_id = m.group_id AND ag.app_id = ?1
+         JOIN groups g ON g.id = m.group_id
+         WHERE m.user_id = ?2 ORDER BY g.name_key",
+    )?;
+    let names = stmt.query_map(params![app_id, user_id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    Ok(names)
 }

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "init", include_str!("../../migrations/0001_init.sql")),
     (2, "directory", include_str!("../../migrations/0002_directory.sql")),
     (3, "mappings", include_str!("../../migrations/0003_mappings.sql")),
+    (4, "sso", include_str!("../../migrations/0004_sso.sql")),
 ];
 
 /// The schema version this build writes.
