@@ -5,7 +5,8 @@ Usage: check.py <dir>
 
 <dir> holds what Gatehouse exported for one application, and the cases to judge:
   idp-metadata.xml   Gatehouse's IdP metadata (the peers learn the signing certificate here)
-  cases.json         {"idpEntityId", "spEntityId", "acsUrl",
+  cases.json         {"idpEntityId", "spEntityId", "acsUrl", "signingCertificates" (optional: how
+                      many signing certificates the metadata must publish),
                       "cases": [{"name", "file", "signing": "assertion|response|both",
                                  "expect": "accept|reject", "signaturesCover": bool,
                                  "nameId", "attributes": {name: [values]}}]}
@@ -155,7 +156,9 @@ def onelogin_judge(ctx, case, b64):
 
 
 def signxml_judge(ctx, case, b64):
-    """Signatures only, with no libxmlsec1 at all (lxml C14N + cryptography)."""
+    """Signatures only, with no libxmlsec1 at all (lxml C14N + cryptography). With several
+    signing certificates in the metadata (a rollover), a signature made with any of them
+    is accepted, as an SP that trusts the metadata would."""
     xml = base64.b64decode(b64)
     want_assertion, want_response = signed_parts(case["signing"])
     locations = []
@@ -164,14 +167,19 @@ def signxml_judge(ctx, case, b64):
     if want_assertion:
         locations.append(("Assertion", "./{urn:oasis:names:tc:SAML:2.0:assertion}Assertion/"))
     for name, location in locations:
-        try:
-            XMLVerifier().verify(
-                xml,
-                x509_cert=ctx["cert_pem"],
-                expect_config=SignatureConfiguration(location=location),
-            )
-        except Exception as e:
-            return "rejected", f"{name} signature: {type(e).__name__}: {e}"
+        failures = []
+        for cert_pem in ctx["cert_pems"]:
+            try:
+                XMLVerifier().verify(
+                    xml,
+                    x509_cert=cert_pem,
+                    expect_config=SignatureConfiguration(location=location),
+                )
+                break
+            except Exception as e:
+                failures.append(f"{type(e).__name__}: {e}")
+        else:
+            return "rejected", f"{name} signature: " + "; ".join(failures)
     return "accepted", None
 
 
@@ -208,10 +216,14 @@ def load_context(folder):
     if idp.get("entityId") != spec["idpEntityId"]:
         print(f"idp-metadata.xml names entity {idp.get('entityId')!r}, expected {spec['idpEntityId']!r}")
         sys.exit(1)
-    cert_b64 = idp.get("x509cert") or ""
+    # One signing certificate: `x509cert`; several (a rollover publishes two): `x509certMulti`.
+    certs_b64 = idp.get("x509certMulti", {}).get("signing") or [idp.get("x509cert") or ""]
+    if "signingCertificates" in spec and len(certs_b64) != spec["signingCertificates"]:
+        print(f"idp-metadata.xml has {len(certs_b64)} signing certificates, expected {spec['signingCertificates']}")
+        sys.exit(1)
     return {
         **spec,
-        "cert_pem": f"-----BEGIN CERTIFICATE-----\n{cert_b64}\n-----END CERTIFICATE-----\n",
+        "cert_pems": [f"-----BEGIN CERTIFICATE-----\n{b}\n-----END CERTIFICATE-----\n" for b in certs_b64],
         "metadata_path": metadata_path,
         "xmlsec1": xmlsec1,
         "onelogin_idp": idp,

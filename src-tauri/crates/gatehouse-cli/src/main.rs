@@ -55,6 +55,15 @@ enum Command {
     Mapping(cmd::mapping::Command),
     /// The exact SCIM resource a user would be sent by an application.
     Preview(cmd::preview::Args),
+    /// An application's SAML single sign-on: configuration, SP metadata, signed Responses.
+    #[command(subcommand)]
+    Sso(cmd::sso::Command),
+    /// An application's SAML signing certificates.
+    #[command(subcommand)]
+    Cert(cmd::cert::Command),
+    /// An application's IdP metadata.
+    #[command(subcommand)]
+    Metadata(cmd::metadata::Command),
 }
 
 fn main() -> ExitCode {
@@ -87,5 +96,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Expr(c) => cmd::expr::run(c),
         Command::Mapping(c) => cmd::mapping::run(&open()?, c),
         Command::Preview(args) => cmd::preview::run(&open()?, args),
+        Command::Sso(c) => cmd::sso::run(&open()?, c),
+        Command::Cert(c) => cmd::cert::run(&open()?, c),
+        Command::Metadata(c) => cmd::metadata::run(&open()?, c),
     }
 }

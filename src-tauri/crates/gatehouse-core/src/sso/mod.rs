@@ -28,7 +28,8 @@ use ts_rs::TS;
 pub use assertion::{AssertionAttribute, AssertionPreview};
 pub use certificates::{CertificateRecord, CertificateStatus};
 pub use gatehouse_saml::{
-    CertificateInfo, ExpiryLevel, KeyAlgorithm, NameIdFormat, SamlSigning, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS,
+    CertificateInfo, ExpiryLevel, KeyAlgorithm, NameIdFormat, OffsetDateTime, SamlSigning, DEFAULT_VALIDITY_DAYS,
+    MAX_VALIDITY_DAYS,
 };
 pub use sp_import::{FieldChange, SpMetadataChanges};
 
