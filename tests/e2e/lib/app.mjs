@@ -58,6 +58,7 @@ export async function launch({ dataDir = tempDataDir() } = {}) {
     },
   });
   await browser.setTimeout({ implicit: 0 });
+  await calmAnimations(browser);
   return {
     browser,
     dataDir,
@@ -65,6 +66,20 @@ export async function launch({ dataDir = tempDataDir() } = {}) {
       try { await browser.deleteSession(); } finally { driver.kill(); }
     },
   };
+}
+
+/**
+ * Turns off CSS transitions and animations, so a click never lands on an element that is
+ * still sliding into place (Mantine's modals and popovers animate in). Behaviour is unchanged.
+ */
+async function calmAnimations(browser) {
+  await browser.waitUntil(async () => browser.execute(() => document.readyState === 'complete'), { timeout: 30000 });
+  await browser.execute(() => {
+    const style = document.createElement('style');
+    style.dataset.e2e = 'calm';
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.appendChild(style);
+  });
 }
 
 /** Saves a screenshot once the window has painted the current state. */
@@ -78,7 +93,7 @@ export async function screenshot(browser, name) {
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
 /** Waits for an element with the test id to be displayed and returns it. */
-export async function shown(browser, id, timeout = 10000) {
+export async function shown(browser, id, timeout = 20000) {
   const el = await byTestId(browser, id);
   await el.waitForDisplayed({ timeout, timeoutMsg: `[data-testid=${id}] not displayed within ${timeout} ms` });
   return el;
@@ -90,7 +105,7 @@ export async function go(browser, route) {
 }
 
 /** Waits until the page's text contains `text`. */
-export async function waitForText(browser, text, timeout = 10000) {
+export async function waitForText(browser, text, timeout = 20000) {
   await browser.waitUntil(
     async () => (await browser.execute(() => document.body.innerText)).includes(text),
     { timeout, timeoutMsg: `page never showed "${text}"` },
@@ -108,4 +123,27 @@ export async function fill(browser, id, text) {
   await browser.keys('Backspace');
   if (text) await el.addValue(text);
   return el;
+}
+
+/**
+ * Clicks the element with the test id once it is displayed. When WebKit reports the click
+ * as intercepted or the element as not interactable (an overlay still closing, a Mantine
+ * checkbox whose real input is visually hidden), it retries, and finally clicks through
+ * the DOM, which is what a person's click on the visible control does.
+ */
+export async function click(browser, id, timeout = 20000) {
+  const el = await shown(browser, id, timeout);
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      await el.click();
+      return el;
+    } catch (err) {
+      if (!/intercept|interactable|stale/i.test(String(err?.message)) || Date.now() > deadline) {
+        await browser.execute((testId) => document.querySelector(`[data-testid="${testId}"]`).click(), id);
+        return el;
+      }
+      await browser.pause(200);
+    }
+  }
 }

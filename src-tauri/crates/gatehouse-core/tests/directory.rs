@@ -281,6 +281,40 @@ fn a_csv_with_bad_rows_reports_each_line_and_imports_nothing() {
     assert_eq!(core.user("ok2").unwrap().draft.state, UserState::Suspended);
 }
 
+fn search(core: &Gatehouse, text: &str) -> Vec<String> {
+    let q = UserQuery { search: Some(text.into()), page: 1, page_size: 50, ..Default::default() };
+    core.users(&q).unwrap().items.into_iter().map(|u| u.username).collect()
+}
+
+#[test]
+fn imported_users_are_searchable_and_later_users_are_indexed_as_before() {
+    let (_d, core) = core();
+    // A refused file (its second row clashes with the first) changes nothing, index included.
+    let refused = "username,email,lastname
+zed,zed@acme.test,Quixote
+ZED,zed2@acme.test,Other
+";
+    assert_eq!(core.import_users_csv(refused.as_bytes()).unwrap().imported, 0);
+    assert!(search(&core, "quixote").is_empty());
+    let good = "username,email,lastname
+mia,mia@acme.test,Quixote
+noor,noor@acme.test,Zamora
+";
+    assert_eq!(core.import_users_csv(good.as_bytes()).unwrap().imported, 2);
+    assert_eq!(search(&core, "quixote"), vec!["mia"]);
+    assert_eq!(search(&core, "amor"), vec!["noor"], "substring search reaches imported users");
+    // The index keeps following single changes after a bulk import.
+    core.create_user(&user("olwen")).unwrap();
+    assert_eq!(search(&core, "olwen"), vec!["olwen"]);
+    // Bad rows and usernames already taken are reported together, in line order.
+    let mixed = "username,email
+olwen,o2@acme.test
+bad,not-an-email
+";
+    let lines: Vec<u32> = core.import_users_csv(mixed.as_bytes()).unwrap().errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![2, 3]);
+}
+
 #[test]
 fn an_unknown_csv_column_is_reported_on_the_header_line() {
     let (_d, core) = core();

@@ -4,7 +4,10 @@ import * as ipc from '../../lib/ipc';
 import { userSummary } from '../../test/fixtures';
 import { mockIpcDefaults } from '../../test/ipc';
 import { renderApp } from '../../test/render';
-import { FIRST_RUN_DISMISSED_KEY } from './firstRun';
+import { appInfo } from '../../test/fixtures';
+import { firstRunDismissedKey } from './firstRun';
+
+const DISMISSED = firstRunDismissedKey(appInfo.databasePath);
 
 vi.mock('../../lib/ipc');
 
@@ -46,12 +49,18 @@ describe('First run', () => {
     await user.click(await screen.findByTestId('first-run-empty'));
     expect(await screen.findByTestId('users-empty')).toHaveTextContent('No users yet');
     expect(screen.queryByTestId('first-run')).not.toBeInTheDocument();
-    expect(window.localStorage.getItem(FIRST_RUN_DISMISSED_KEY)).toBe('true');
+    expect(window.localStorage.getItem(DISMISSED)).toBe('true');
     expect(ipc.loadSample).not.toHaveBeenCalled();
   });
 
+  it('greets another database afresh', async () => {
+    window.localStorage.setItem(firstRunDismissedKey('/elsewhere/gatehouse.db'), 'true');
+    renderApp('/users');
+    expect(await screen.findByTestId('first-run')).toBeInTheDocument();
+  });
+
   it('is not shown again once dismissed', async () => {
-    window.localStorage.setItem(FIRST_RUN_DISMISSED_KEY, 'true');
+    window.localStorage.setItem(DISMISSED, 'true');
     renderApp('/users');
     expect(await screen.findByTestId('users-empty')).toBeInTheDocument();
     expect(screen.queryByTestId('first-run')).not.toBeInTheDocument();

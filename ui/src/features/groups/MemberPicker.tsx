@@ -81,6 +81,8 @@ export function MemberPicker({
       if (user) onChange([...value, user]);
     }
     setSearch('');
+    // Close the list so it no longer covers the modal's buttons; typing opens it again.
+    combobox.closeDropdown();
   };
 
   const items = results.data?.items ?? [];

@@ -126,7 +126,17 @@ fn set_address(a: &mut Address, field: &str, v: String) {
 }
 
 /// Parses and validates the whole file; returns the drafts or the row errors.
+/// Every good row of a CSV file, with its line, in a `Vec`; and the bad rows.
 pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
+    let mut drafts = Vec::new();
+    let (errors, truncated) = parse_each(data, |line, d| drafts.push((line, d)));
+    (drafts, errors, truncated)
+}
+
+/// Reads a CSV file row by row, handing each good row (validated, canonical) to `sink` as
+/// soon as it is read; returns the bad rows (at most `MAX_REPORTED`) and whether more
+/// were left out.
+pub fn parse_each(data: &[u8], mut sink: impl FnMut(u32, UserDraft)) -> (Vec<CsvRowError>, bool) {
     let mut errors = Vec::new();
     let mut truncated = false;
     let mut push = |errors: &mut Vec<CsvRowError>, e: CsvRowError| {
@@ -144,7 +154,7 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
                 &mut errors,
                 CsvRowError { line: 1, field: String::new(), message: format!("Cannot read the header row: {e}") },
             );
-            return (Vec::new(), errors, truncated);
+            return (errors, truncated);
         }
     };
     let mut columns = Vec::with_capacity(header.len());
@@ -170,9 +180,8 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
         );
     }
     if !errors.is_empty() {
-        return (Vec::new(), errors, truncated);
+        return (errors, truncated);
     }
-    let mut drafts = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for record in reader.records() {
         let record = match record {
@@ -226,49 +235,102 @@ pub fn parse(data: &[u8]) -> (Vec<(u32, UserDraft)>, Vec<CsvRowError>, bool) {
                     let message = format!("The username '{}' appears more than once in the file.", d.username);
                     push(&mut errors, CsvRowError { line, field: "username".into(), message });
                 } else {
-                    drafts.push((line, d));
+                    sink(line, d);
                 }
             }
         }
     }
-    (drafts, errors, truncated)
+    (errors, truncated)
 }
+
+/// Rows handed from the reading thread to the writing one at a time.
+const CHUNK: usize = 2_000;
 
 impl Gatehouse {
     /// Creates every user of a CSV file, or none (see the module doc).
+    ///
+    /// One thread reads and validates the file while this one inserts what it has read,
+    /// all in one transaction with the search index built at the end; any bad row rolls
+    /// the whole file back. Bad rows of the file and usernames already in the directory are
+    /// reported together, by line.
     pub fn import_users_csv(&self, data: &[u8]) -> CoreResult<CsvImportReport> {
-        let (drafts, mut errors, mut truncated) = parse(data);
-        let rows = (drafts.len() + errors.len()) as u32;
-        if !errors.is_empty() {
-            return Ok(CsvImportReport { imported: 0, rows, errors, truncated });
-        }
         let now = now_rfc3339();
-        let outcome = self.store().with_tx(|tx| {
-            for (line, d) in &drafts {
-                match users::insert(tx, &users::new_id(), d, &now) {
-                    Ok(()) => {}
-                    Err(CoreError::Conflict { field, message }) => {
-                        if errors.len() < MAX_REPORTED {
-                            errors.push(CsvRowError { line: *line, field, message });
-                        } else {
-                            truncated = true;
-                        }
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<(u32, UserDraft)>>(4);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let mut writer_gone = false;
+                let (errors, truncated) = parse_each(data, |line, d| {
+                    chunk.push((line, d));
+                    if chunk.len() == CHUNK && !writer_gone {
+                        writer_gone = chunks.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err();
                     }
-                    Err(e) => return Err(e),
+                });
+                if !chunk.is_empty() && !writer_gone {
+                    let _ = chunks.send(chunk);
                 }
-            }
-            if !errors.is_empty() {
+                (errors, truncated)
+            });
+            let mut report = CsvImportReport { imported: 0, rows: 0, errors: Vec::new(), truncated: false };
+            let outcome = self.store().with_tx(|tx| {
+                let received = received; // dropped on every return, so the reader never blocks
+                let mut conflicts = Vec::new();
+                let mut conflicts_truncated = false;
+                users::with_deferred_search_index(tx, || {
+                    for chunk in received.iter() {
+                        report.imported += chunk.len() as u32;
+                        Self::insert_drafts(tx, &chunk, &now, &mut conflicts, &mut conflicts_truncated)?;
+                    }
+                    Ok(())
+                })?;
+                let (mut errors, truncated) = reader.join().expect("the CSV reader panicked");
+                report.rows = report.imported + errors.len() as u32;
+                report.truncated = truncated || conflicts_truncated;
+                if errors.is_empty() && conflicts.is_empty() {
+                    let detail = serde_json::json!({ "count": report.imported });
+                    return self.record(tx, NewEvent::success("users_import").detail(detail));
+                }
+                errors.append(&mut conflicts);
+                errors.sort_by_key(|e| e.line);
+                if errors.len() > MAX_REPORTED {
+                    errors.truncate(MAX_REPORTED);
+                    report.truncated = true;
+                }
+                report.errors = errors;
                 // Roll back every row: the file is all-or-nothing.
-                return Err(CoreError::invalid("file", "rows conflict with existing users"));
+                Err(CoreError::invalid("file", "the file has bad rows"))
+            });
+            match outcome {
+                Ok(()) => Ok(report),
+                Err(CoreError::Invalid { field, .. }) if field == "file" => {
+                    Ok(CsvImportReport { imported: 0, ..report })
+                }
+                Err(e) => Err(e),
             }
-            self.record(tx, NewEvent::success("users_import").detail(serde_json::json!({ "count": drafts.len() })))
-        });
-        match outcome {
-            Ok(()) => Ok(CsvImportReport { imported: drafts.len() as u32, rows, errors: Vec::new(), truncated: false }),
-            Err(CoreError::Invalid { field, .. }) if field == "file" => {
-                Ok(CsvImportReport { imported: 0, rows, errors, truncated })
+        })
+    }
+
+    /// Inserts the drafts, collecting usernames that are already taken as row errors.
+    fn insert_drafts(
+        tx: &rusqlite::Connection,
+        drafts: &[(u32, UserDraft)],
+        now: &str,
+        errors: &mut Vec<CsvRowError>,
+        truncated: &mut bool,
+    ) -> CoreResult<()> {
+        for (line, d) in drafts {
+            match users::insert(tx, &users::new_id(), d, now) {
+                Ok(()) => {}
+                Err(CoreError::Conflict { field, message }) => {
+                    if errors.len() < MAX_REPORTED {
+                        errors.push(CsvRowError { line: *line, field, message });
+                    } else {
+                        *truncated = true;
+                    }
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => Err(e),
         }
+        Ok(())
     }
 }

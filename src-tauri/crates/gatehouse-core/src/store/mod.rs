@@ -77,6 +77,9 @@ fn configure(conn: &Connection) -> Result<(), CoreError> {
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // 32 MiB of page cache (the default is 2 MiB): a 100,000-user directory's indexes fit,
+    // so bulk imports and paging do not re-read pages from disk.
+    conn.pragma_update(None, "cache_size", -32768)?;
     // Fail fast on a file that is not a database (or is corrupt) with a clear message.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     Ok(())
