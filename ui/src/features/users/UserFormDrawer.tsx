@@ -113,7 +113,7 @@ function UserForm({
             const path = formPathOf(err.field, values, { addressRows, phoneRows });
             if (path) {
               form.setFieldError(path, err.message);
-              form.getInputNode(path)?.focus();
+              showField(form.getInputNode(path));
             } else if (err.field) {
               // A field the form has no input for: say so, rather than lose the message.
               setFormError(err.message);
@@ -124,7 +124,7 @@ function UserForm({
     },
     (errors) => {
       const first = Object.keys(errors)[0];
-      if (first) form.getInputNode(first)?.focus();
+      if (first) showField(form.getInputNode(first));
     },
   );
 
@@ -393,4 +393,11 @@ function NoneYet({ children }: { children: ReactNode }) {
       {children}
     </Text>
   );
+}
+
+/** Brings a field with an error into view (the drawer scrolls) and puts the cursor in it. */
+function showField(node: HTMLElement | null) {
+  if (!node) return;
+  node.scrollIntoView({ block: 'center' });
+  node.focus({ preventScroll: true });
 }
