@@ -316,6 +316,32 @@ bad,not-an-email
 }
 
 #[test]
+fn search_finds_users_by_every_field_even_those_the_index_folds_away() {
+    let (_d, core) = core();
+    // The index leaves out a username the email starts with, and a display name that is
+    // just "first last": neither may become unfindable.
+    let folded = UserDraft { displayname: "Jane MIA".into(), ..user("mia") };
+    let kept = UserDraft {
+        username: "Noor_Z".into(),
+        email: "noor.zamora@acme.test".into(),
+        displayname: "Countess Noor".into(),
+        ..user("x")
+    };
+    let mia = core.create_user(&folded).unwrap();
+    core.create_user(&kept).unwrap();
+    for (text, who) in
+        [("mia", "mia"), ("Jane MIA", "mia"), ("noor_z", "Noor_Z"), ("countess", "Noor_Z"), ("zamora", "Noor_Z")]
+    {
+        assert_eq!(search(&core, text), vec![who], "searching {text:?}");
+    }
+    // Short searches (below the index's three characters) look at the same text.
+    assert_eq!(search(&core, "_z"), vec!["Noor_Z"]);
+    // Renaming re-indexes.
+    core.update_user(&mia.id, &UserDraft { displayname: "Quill".into(), ..folded }).unwrap();
+    assert_eq!(search(&core, "quill"), vec!["mia"]);
+}
+
+#[test]
 fn an_unknown_csv_column_is_reported_on_the_header_line() {
     let (_d, core) = core();
     let report = core.import_users_csv(b"username,email,shoeSize\na,a@acme.test,9\n").unwrap();

@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::clock::now_rfc3339;
 use crate::directory::model::{Address, PhoneNumber, UserDraft, UserState};
+use crate::directory::users::UserRow;
 use crate::directory::{users, validate};
 use crate::error::{CoreError, CoreResult};
 use crate::events::NewEvent;
@@ -255,13 +256,13 @@ impl Gatehouse {
     /// reported together, by line.
     pub fn import_users_csv(&self, data: &[u8]) -> CoreResult<CsvImportReport> {
         let now = now_rfc3339();
-        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<(u32, UserDraft)>>(4);
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<(u32, UserRow)>>(4);
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut writer_gone = false;
                 let (errors, truncated) = parse_each(data, |line, d| {
-                    chunk.push((line, d));
+                    chunk.push((line, UserRow::new(users::new_id(), d)));
                     if chunk.len() == CHUNK && !writer_gone {
                         writer_gone = chunks.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).is_err();
                     }
@@ -310,27 +311,22 @@ impl Gatehouse {
         })
     }
 
-    /// Inserts the drafts, collecting usernames that are already taken as row errors.
+    /// Inserts the rows, collecting usernames that are already taken as row errors.
     fn insert_drafts(
         tx: &rusqlite::Connection,
-        drafts: &[(u32, UserDraft)],
+        rows: &[(u32, UserRow)],
         now: &str,
         errors: &mut Vec<CsvRowError>,
         truncated: &mut bool,
     ) -> CoreResult<()> {
-        for (line, d) in drafts {
-            match users::insert(tx, &users::new_id(), d, now) {
-                Ok(()) => {}
-                Err(CoreError::Conflict { field, message }) => {
-                    if errors.len() < MAX_REPORTED {
-                        errors.push(CsvRowError { line: *line, field, message });
-                    } else {
-                        *truncated = true;
-                    }
-                }
-                Err(e) => return Err(e),
+        users::insert_rows(tx, rows.iter().map(|(line, row)| (*line, row)), now, |line, e| {
+            if errors.len() < MAX_REPORTED {
+                let field = e.field().unwrap_or("username").to_string();
+                errors.push(CsvRowError { line, field, message: e.to_string() });
+            } else {
+                *truncated = true;
             }
-        }
+        })?;
         Ok(())
     }
 }

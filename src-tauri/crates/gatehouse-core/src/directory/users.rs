@@ -22,57 +22,82 @@ pub fn new_id() -> String {
 
 /// Inserts a validated draft. A taken username is a `Conflict` at `username`.
 pub fn insert(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResult<()> {
-    let result = conn
-        .prepare_cached(
-            "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname, displayname,
-           job_title, employee_identifier, employee_type, department, cost_center, company, manager, location,
-           description, locale, preferred_language, addresses, phone_numbers, custom_attributes, state,
-           sort_name, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-           ?22, ?23, ?24, ?25, ?25)",
-        )?
-        .execute(&RowValues::new(id, d, now).params()[..]);
-    match result {
+    insert_row(conn, &UserRow::new(id.to_string(), d.clone()), now)
+}
+
+const INSERT: &str = "INSERT INTO users (id, username, username_key, email, firstname, middlename, lastname,
+   displayname, job_title, employee_identifier, employee_type, department, cost_center, company, manager, location,
+   description, locale, preferred_language, addresses, phone_numbers, custom_attributes, state, sort_name,
+   created_at, updated_at)
+ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+   ?24, ?25, ?25)";
+
+/// Inserts a prepared row (see [`UserRow`]). A taken username is a `Conflict` at `username`.
+pub fn insert_row(conn: &Connection, row: &UserRow, now: &str) -> CoreResult<()> {
+    let mut stmt = conn.prepare_cached(INSERT)?;
+    insert_with(&mut stmt, row, now)
+}
+
+/// Inserts many rows through one prepared statement. A row whose username is taken is
+/// handed to `conflict` with its tag (e.g. its line in a file), and the next row follows.
+pub fn insert_rows<'r, T>(
+    conn: &Connection,
+    rows: impl IntoIterator<Item = (T, &'r UserRow)>,
+    now: &str,
+    mut conflict: impl FnMut(T, CoreError),
+) -> CoreResult<()> {
+    let mut stmt = conn.prepare_cached(INSERT)?;
+    for (tag, row) in rows {
+        match insert_with(&mut stmt, row, now) {
+            Err(e @ CoreError::Conflict { .. }) => conflict(tag, e),
+            other => other?,
+        }
+    }
+    Ok(())
+}
+
+fn insert_with(stmt: &mut rusqlite::Statement<'_>, row: &UserRow, now: &str) -> CoreResult<()> {
+    match stmt.execute(&row.params(&now)[..]) {
         Ok(_) => Ok(()),
         // The only UNIQUE constraints a fresh id can break is the username's.
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
-            Err(taken(&d.username))
+            Err(taken(&row.draft.username))
         }
         Err(e) => Err(e.into()),
     }
 }
 
-/// The values of a user row in statement order (`?1` id … `?24` sort name, `?25` now), shared
-/// by INSERT and UPDATE so both write the same derived columns.
-struct RowValues<'a> {
-    id: &'a str,
-    d: &'a UserDraft,
+/// A validated draft with its id and the columns derived from it (lower-case keys, JSON of
+/// the lists), ready to bind in statement order (`?1` id … `?24` sort name, `?25` now).
+/// INSERT and UPDATE share it so both write the same derived columns; a bulk import builds
+/// these on its reading thread, leaving the writing thread only SQLite's work.
+pub struct UserRow {
+    pub id: String,
+    pub draft: UserDraft,
     username_key: String,
     addresses: String,
     phone_numbers: String,
     custom_attributes: String,
     state: &'static str,
     sort_name: String,
-    now: &'a str,
 }
 
-impl<'a> RowValues<'a> {
-    fn new(id: &'a str, d: &'a UserDraft, now: &'a str) -> Self {
-        RowValues {
+impl UserRow {
+    pub fn new(id: String, draft: UserDraft) -> Self {
+        UserRow {
+            username_key: draft.username.to_lowercase(),
+            addresses: json(&draft.addresses),
+            phone_numbers: json(&draft.phone_numbers),
+            custom_attributes: json(&draft.custom_attributes),
+            state: draft.state.as_str(),
+            sort_name: draft.shown_name().to_lowercase(),
             id,
-            d,
-            username_key: d.username.to_lowercase(),
-            addresses: json(&d.addresses),
-            phone_numbers: json(&d.phone_numbers),
-            custom_attributes: json(&d.custom_attributes),
-            state: d.state.as_str(),
-            sort_name: d.shown_name().to_lowercase(),
-            now,
+            draft,
         }
     }
 
-    fn params(&self) -> [&dyn ToSql; 25] {
-        let d = self.d;
+    fn params<'a>(&'a self, now: &'a &'a str) -> [&'a dyn ToSql; 25] {
+        let d = &self.draft;
         [
             &self.id,
             &d.username,
@@ -98,7 +123,7 @@ impl<'a> RowValues<'a> {
             &self.custom_attributes,
             &self.state,
             &self.sort_name,
-            &self.now,
+            now,
         ]
     }
 }
@@ -120,9 +145,7 @@ pub fn with_deferred_search_index<T>(conn: &Connection, f: impl FnOnce() -> Core
     // FTS5 merges them incrementally on later writes once automerge is back at its default.
     conn.execute_batch("INSERT INTO users_search (users_search, rank) VALUES ('automerge', 0)")?;
     conn.execute(
-        "INSERT INTO users_search (rowid, text)
-         SELECT rowid, username || ' ' || email || ' ' || firstname || ' ' || lastname || ' ' || displayname
-         FROM users WHERE rowid > ?1",
+        "INSERT INTO users_search (rowid, text) SELECT rowid, search_text FROM users WHERE rowid > ?1",
         [before],
     )?;
     conn.execute_batch("INSERT INTO users_search (users_search, rank) VALUES ('automerge', 4)")?;
@@ -144,7 +167,7 @@ pub fn update(conn: &Connection, id: &str, d: &UserDraft, now: &str) -> CoreResu
                custom_attributes = ?22, state = ?23, sort_name = ?24, updated_at = ?25
              WHERE id = ?1",
         )?
-        .execute(&RowValues::new(id, d, now).params()[..])?;
+        .execute(&UserRow::new(id.to_string(), d.clone()).params(&now)[..])?;
     if n == 0 {
         return Err(CoreError::not_found(format!("user {id}")));
     }
@@ -242,10 +265,7 @@ fn search_filter(text: &str) -> (&'static str, String) {
         ("rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)", quoted)
     } else {
         let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        (
-            "(username || ' ' || email || ' ' || firstname || ' ' || lastname || ' ' || displayname) LIKE ? ESCAPE '\\'",
-            like,
-        )
+        ("search_text LIKE ? ESCAPE '\\'", like)
     }
 }
 

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (2, "directory", include_str!("../../migrations/0002_directory.sql")),
     (3, "mappings", include_str!("../../migrations/0003_mappings.sql")),
     (4, "sso", include_str!("../../migrations/0004_sso.sql")),
+    (5, "user search text", include_str!("../../migrations/0005_user_search_text.sql")),
 ];
 
 /// The schema version this build writes.
