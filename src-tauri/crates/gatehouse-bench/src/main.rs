@@ -12,12 +12,15 @@ mod store;
 
 use report::Report;
 
+/// One group of figures: adds its rows to the report.
+type Group = fn(&mut Report) -> anyhow::Result<()>;
+
 fn main() -> anyhow::Result<()> {
     // `gatehouse-bench directory saml` runs only those groups; no argument runs them all.
     let only: Vec<String> = std::env::args().skip(1).collect();
     let wanted = |group: &str| only.is_empty() || only.iter().any(|o| o == group);
     let mut report = Report::default();
-    let groups: [(&str, fn(&mut Report) -> anyhow::Result<()>); 5] = [
+    let groups: [(&str, Group); 5] = [
         ("store", store::run),
         ("directory", directory::run),
         ("expr", expr::run),
