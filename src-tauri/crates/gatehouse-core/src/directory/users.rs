@@ -223,7 +223,8 @@ pub fn list(conn: &Connection, q: &UserQuery) -> CoreResult<UserPage> {
         UserSort::Username => "username_key",
         UserSort::Email => "email COLLATE NOCASE, username_key",
         UserSort::State => "state, username_key",
-        UserSort::Created => "created_at, username_key",
+        // Rowids only grow, so they are the creation order (see migration 0006).
+        UserSort::Created => "users.rowid",
     };
     let order = if q.descending {
         order.split(", ").map(|c| format!("{c} DESC")).collect::<Vec<_>>().join(", ")

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (3, "mappings", include_str!("../../migrations/0003_mappings.sql")),
     (4, "sso", include_str!("../../migrations/0004_sso.sql")),
     (5, "user search text", include_str!("../../migrations/0005_user_search_text.sql")),
+    (6, "users in creation order", include_str!("../../migrations/0006_users_created_order.sql")),
 ];
 
 /// The schema version this build writes.
