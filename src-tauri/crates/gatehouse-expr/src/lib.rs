@@ -84,7 +84,7 @@ pub use env::Env;
 pub use error::{ErrorKind, ExprError};
 pub use gotime::{Location, Time};
 pub use limits::{Limits, MAX_SOURCE_LEN};
-pub use schema::{Schema, Variable, DIRECTORY_USER_FIELDS};
+pub use schema::{suggest, Schema, Variable, DIRECTORY_USER_FIELDS};
 pub use value::{write_json_str, AnyMap, Array, Key, Map, Str, Value};
 
 /// A compiled expression.

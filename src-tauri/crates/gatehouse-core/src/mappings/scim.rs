@@ -352,7 +352,7 @@ fn unknown_attribute(name: &str, enterprise: bool) -> String {
             format!("{0} belongs to the enterprise extension: write {ENTERPRISE_PREFIX}.{0}.", a.name)
         };
     }
-    let hint = super::source::suggest(name, schema.iter().filter(writable).map(|a| a.name))
+    let hint = gatehouse_expr::suggest(name, schema.iter().filter(writable).map(|a| a.name))
         .map(|s| format!(" Did you mean {s}?"))
         .unwrap_or_default();
     format!("'{name}' is not an attribute of {where_}.{hint}")

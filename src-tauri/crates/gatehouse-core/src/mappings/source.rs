@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use gatehouse_expr::DIRECTORY_USER_FIELDS;
+use gatehouse_expr::{suggest, DIRECTORY_USER_FIELDS};
 use serde_json::Value;
 
 /// Sub-fields of the directory's multi-valued fields.
@@ -160,56 +160,6 @@ fn element(list: &'static str, field: &str, fields: &[&'static str]) -> Result<D
             Err(format!("{list} has no field '{field}' (it has {}).{hint}", fields.join(", ")))
         }
     }
-}
-
-/// The candidate closest to `name`: equal but for case, else within a small edit distance.
-pub fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let lower = name.to_lowercase();
-    let max = (name.chars().count() / 4).clamp(1, 2);
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        if c == name {
-            continue;
-        }
-        let cl = c.to_lowercase();
-        let d = if cl == lower { 0 } else { distance(&lower, &cl) };
-        if d <= max && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance with adjacent transpositions (short strings only).
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 || a.len() > 64 || b.len() > 64 {
-        return usize::MAX;
-    }
-    let w = b.len() + 1;
-    let mut d: Vec<usize> = (0..(a.len() + 1) * w)
-        .map(|i| {
-            if i < w {
-                i
-            } else if i % w == 0 {
-                i / w
-            } else {
-                0
-            }
-        })
-        .collect();
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
