@@ -39,6 +39,19 @@ const COMMANDS: &[&str] = &[
     "mappings_restore",
     "mapping_preview",
     "expr_functions",
+    "dialog_override",
+    "sso_get",
+    "sso_save",
+    "preview_sp_metadata_file",
+    "apply_sp_metadata_file",
+    "certificate_generate",
+    "certificate_activate_next",
+    "certificate_discard_next",
+    "export_certificate",
+    "export_metadata",
+    "assertion_preview",
+    "save_assertion",
+    "sso_test",
 ];
 
 fn main() {

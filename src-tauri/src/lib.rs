@@ -50,7 +50,10 @@ fn open_core() -> (AppState, Option<impl Drop>) {
 pub fn run() {
     let (state, _log_guard) = open_core();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(commands::SsoScratch::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::settings_get,
@@ -89,6 +92,19 @@ pub fn run() {
             commands::mappings_restore,
             commands::mapping_preview,
             commands::expr_functions,
+            commands::dialog_override,
+            commands::sso_get,
+            commands::sso_save,
+            commands::preview_sp_metadata_file,
+            commands::apply_sp_metadata_file,
+            commands::certificate_generate,
+            commands::certificate_activate_next,
+            commands::certificate_discard_next,
+            commands::export_certificate,
+            commands::export_metadata,
+            commands::assertion_preview,
+            commands::save_assertion,
+            commands::sso_test,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -4,8 +4,10 @@ mod applications;
 mod directory;
 mod foundation;
 mod mappings;
+mod sso;
 
 pub use applications::*;
 pub use directory::*;
 pub use foundation::*;
 pub use mappings::*;
+pub use sso::*;
