@@ -6,7 +6,9 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { ApiError } from '../bindings/ApiError';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { Application } from '../bindings/Application';
+import type { AssertionPreview } from '../bindings/AssertionPreview';
 import type { CatalogSnapshot } from '../bindings/CatalogSnapshot';
+import type { CertificateRecord } from '../bindings/CertificateRecord';
 import type { CsvImportReport } from '../bindings/CsvImportReport';
 import type { EffectiveUserPage } from '../bindings/EffectiveUserPage';
 import type { ErrorCode } from '../bindings/ErrorCode';
@@ -17,11 +19,15 @@ import type { GeneralInfo } from '../bindings/GeneralInfo';
 import type { Group } from '../bindings/Group';
 import type { GroupDraft } from '../bindings/GroupDraft';
 import type { GroupRef } from '../bindings/GroupRef';
+import type { KeyAlgorithm } from '../bindings/KeyAlgorithm';
 import type { Mapping } from '../bindings/Mapping';
 import type { MappingSet } from '../bindings/MappingSet';
 import type { NewApplication } from '../bindings/NewApplication';
 import type { Preview } from '../bindings/Preview';
 import type { Settings } from '../bindings/Settings';
+import type { SpMetadataChanges } from '../bindings/SpMetadataChanges';
+import type { SsoConfigInput } from '../bindings/SsoConfigInput';
+import type { SsoView } from '../bindings/SsoView';
 import type { User } from '../bindings/User';
 import type { UserDraft } from '../bindings/UserDraft';
 import type { UserPage } from '../bindings/UserPage';
@@ -309,4 +315,98 @@ export function previewMappings(id: string, user: string, draft: Mapping[] | nul
 /** What the expression editor completes: functions, `jcUser` fields, direct fields, SCIM targets. */
 export function getExprCatalog(): Promise<ExprCatalog> {
   return call('expr_functions');
+}
+
+// ---- Single sign-on (SAML) -----------------------------------------------------------
+
+/**
+ * The SSO tab: the saved configuration (else the connector's defaults, `isDefault`), its
+ * placeholders, the IdP URL and the certificates. A connector without SAML SSO is an
+ * `invalid_input` on field "id" whose message says so.
+ */
+export function getSso(id: string): Promise<SsoView> {
+  return call('sso_get', { id });
+}
+
+/**
+ * Validates every field and saves (records `sso_update`). Errors carry `field` =
+ * `placeholders.TOKEN` | `idpEntityId` | `spEntityId` | `acsUrls` | `acsUrls.N.url` |
+ * `acsUrls.N.isDefault` | `spLoginUrl` | `nameIdField` | `attributes.N.name|field` |
+ * `constantAttributes.N.name|value` | `groupAttribute`.
+ */
+export function saveSso(id: string, input: SsoConfigInput): Promise<SsoView> {
+  return call('sso_save', { id, input });
+}
+
+/**
+ * Reads the SP metadata file at `path` (absolute) and says what importing it would change;
+ * writes nothing. A refused file is an `invalid_input` on field "file" with the reason.
+ */
+export function previewSpMetadataFile(id: string, path: string): Promise<SpMetadataChanges> {
+  return call('preview_sp_metadata_file', { id, path });
+}
+
+/** Applies the file just previewed (the same bytes), validated like a save. */
+export function applySpMetadataFile(id: string, path: string): Promise<SsoView> {
+  return call('apply_sp_metadata_file', { id, path });
+}
+
+/**
+ * Generates a key pair (private key to the OS keychain) and a self-signed certificate:
+ * the active one, or with `next` the next one of a rollover. Errors: field "days" |
+ * "certificates" (rollover rules).
+ */
+export function generateCertificate(id: string, algorithm: KeyAlgorithm, days: number, next: boolean): Promise<CertificateRecord> {
+  return call('certificate_generate', { id, algorithm, days, next });
+}
+
+/** Completes a rollover: the next certificate signs from now on, the active one is retired. */
+export function activateNextCertificate(id: string): Promise<CertificateRecord> {
+  return call('certificate_activate_next', { id });
+}
+
+/** Deletes the next certificate (and its key) before it is activated. */
+export function discardNextCertificate(id: string): Promise<null> {
+  return call('certificate_discard_next', { id });
+}
+
+/** Writes the active certificate's PEM (`certificate.pem`) to `path`; returns the path written. */
+export function exportCertificate(id: string, path: string): Promise<string> {
+  return call('export_certificate', { id, path });
+}
+
+/** Writes the IdP metadata XML to `path`; returns the path written. */
+export function exportMetadata(id: string, path: string): Promise<string> {
+  return call('export_metadata', { id, path });
+}
+
+/**
+ * Builds the signed Response an IdP-initiated sign-in of `user` (id or username) would post,
+ * and records `sso_response_issue`: call it on an explicit action only. Refusals (no
+ * access, inactive, no certificate, incomplete configuration) are `invalid_input` on field
+ * "user" | "certificates" | a configuration field.
+ */
+export function previewAssertion(id: string, user: string): Promise<AssertionPreview> {
+  return call('assertion_preview', { id, user });
+}
+
+/** Writes the Response of this application's last preview, exactly as built, to `path`. */
+export function saveAssertion(id: string, path: string): Promise<string> {
+  return call('save_assertion', { id, path });
+}
+
+/**
+ * "Test SSO": opens the system browser on a page that posts a fresh signed Response for
+ * `user` to the default ACS URL (records `sso_response_issue`). Returns the page's path.
+ */
+export function testSso(id: string, user: string): Promise<string> {
+  return call('sso_test', { id, user });
+}
+
+/**
+ * The E2E dialog seam: the folder named by `GATEHOUSE_E2E_DIALOG_DIR` when the app was
+ * started with it, else `null` (always, for admins): then native dialogs open.
+ */
+export function getDialogOverride(): Promise<string | null> {
+  return call('dialog_override');
 }
