@@ -1,6 +1,7 @@
 //! One configured application: header (logo, label, connector, what it does, the IdP URL to
-//! copy), and its configuration in tabs kept in the URL (`?tab=groups`). General, Mappings and
-//! User Groups work now; SSO, Identity Management and Import say what they will hold.
+//! copy, a certificate expiry warning), and its configuration in tabs kept in the URL
+//! (`?tab=groups`). General, SSO, Mappings and User Groups work now; Identity Management and
+//! Import say what they will hold.
 
 import { Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -19,6 +20,8 @@ import type { Application } from '../../bindings/Application';
 import { CopyValue } from '../../components/CopyValue';
 import { DetailQuery } from '../../components/DetailQuery';
 import { MappingsTab } from '../mappings/MappingsTab';
+import { ExpiryBadge } from '../sso/ExpiryBadge';
+import { SsoTab } from '../sso/SsoTab';
 import { AppBadges } from './AppBadges';
 import { AppLogo } from './AppLogo';
 import { DeleteApplicationsModal } from './DeleteApplicationsModal';
@@ -75,6 +78,7 @@ function ApplicationDetail({ app }: { app: Application }) {
                   {app.connectorName}
                 </Text>
                 <AppBadges app={app} />
+                {app.certificateExpiry && <ExpiryBadge level={app.certificateExpiry} />}
               </Group>
               <Group gap="xs" wrap="nowrap" miw={0} mt={2} data-testid="app-idp-url">
                 <Text size="xs" fw={600} c="dimmed" style={{ flexShrink: 0 }}>
@@ -140,9 +144,7 @@ function ApplicationDetail({ app }: { app: Application }) {
         <Tabs.Panel value="general">
           <GeneralTab app={app} />
         </Tabs.Panel>
-        <Tabs.Panel value="sso">
-          <PlaceholderTab app={app} kind="sso" />
-        </Tabs.Panel>
+        <Tabs.Panel value="sso">{app.sso ? <SsoTab appId={app.id} /> : <PlaceholderTab app={app} kind="sso" />}</Tabs.Panel>
         <Tabs.Panel value="idm">
           <PlaceholderTab app={app} kind="idm" />
         </Tabs.Panel>
