@@ -23,6 +23,7 @@ const HOX = application('app_2', {
   idpUrlSuffix: 'hoxhunt',
   idpUrl: 'https://sso.acme.example/saml2/hoxhunt',
   provisioning: 'inactive',
+  certificateExpiry: 'days30',
 });
 const WIKI = application('app_3', {
   label: 'Wiki',
@@ -53,6 +54,10 @@ describe('Applications list', () => {
 
     const hox = screen.getByTestId('application-row-hoxhunt');
     expect(hox.querySelector('[data-badge="provisioning"]')).toHaveAttribute('data-status', 'inactive');
+    // Its signing certificate expires within 30 days; 15Five's is fine.
+    expect(hox.querySelector('[data-badge="certificate-expiry"]')).toHaveAttribute('data-level', 'days30');
+    expect(hox).toHaveTextContent('Expires < 30 days');
+    expect(five.querySelector('[data-badge="certificate-expiry"]')).toBeNull();
     expect(within(hox).getByRole('img', { name: 'Hoxhunt logo' })).toBeInTheDocument();
 
     const wiki = screen.getByTestId('application-row-wiki');

@@ -1,5 +1,5 @@
-//! Applications: the configured connections, what each does now (SSO, provisioning) and how
-//! many groups reach it. Select rows to delete; "Add application" opens the wizard.
+//! Applications: the configured connections, what each does now (SSO, provisioning, a
+//! signing certificate about to expire) and how many groups reach it. Select rows to delete; "Add application" opens the wizard.
 
 import {
   ActionIcon,
@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { SearchInput } from '../../components/SearchInput';
 import { FirstRunPanel } from '../directory/FirstRunPanel';
+import { ExpiryBadge } from '../sso/ExpiryBadge';
 import { useFirstRun } from '../directory/firstRun';
 import { AppBadges } from './AppBadges';
 import { AppLogo } from './AppLogo';
@@ -285,7 +286,10 @@ function ApplicationsTable({
                       <Text size="sm">{a.connectorName}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <AppBadges app={a} />
+                      <Group gap={6} wrap="nowrap">
+                        <AppBadges app={a} />
+                        {a.certificateExpiry && <ExpiryBadge level={a.certificateExpiry} />}
+                      </Group>
                     </Table.Td>
                     <Table.Td ta="right">
                       <Tooltip
