@@ -38,13 +38,18 @@ export function tempDataDir(label = 'data') {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'gatehouse-e2e-')), label);
 }
 
-/** Launches the app on `dataDir` (a fresh temporary folder by default). */
-export async function launch({ dataDir = tempDataDir() } = {}) {
+/**
+ * Launches the app on `dataDir` (a fresh temporary folder by default). `env` adds
+ * environment variables for the app: tauri-driver starts it with its own environment, so
+ * they are given to tauri-driver (e.g. `GATEHOUSE_E2E_DIALOG_DIR`, the file-dialog seam).
+ */
+export async function launch({ dataDir = tempDataDir(), env = {} } = {}) {
   if (!BIN) throw new Error('GATEHOUSE_APP_BIN must name the built app (scripts/e2e sets it)');
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
   });
   await waitForPort(port);
   const browser = await remote({
