@@ -95,12 +95,25 @@ fn unfilled(sso: &SsoDefaults, resolved: &SsoConfig) -> CoreResult<()> {
                 let example = p.example.as_deref().map(|e| format!(" (for example {e})")).unwrap_or_default();
                 return Err(CoreError::invalid(
                     format!("placeholders.{token}"),
-                    format!("Fill in {}{example}: it replaces {token} in {path}.", p.label),
+                    format!("Fill in {}{example}: it replaces {token} in {}.", p.label, field_label(&path)),
                 ));
             }
         }
     }
     Ok(())
+}
+
+/// How the SSO tab labels a templated field, for messages (`acsUrls.1.url` → "ACS URL 2").
+fn field_label(path: &str) -> String {
+    match path {
+        "idpEntityId" => "the IdP entity ID".into(),
+        "spEntityId" => "the SP entity ID".into(),
+        "spLoginUrl" => "the SP login URL".into(),
+        other => match other.strip_prefix("acsUrls.").and_then(|r| r.strip_suffix(".url")) {
+            Some(i) => format!("ACS URL {}", i.parse::<usize>().map_or(1, |i| i + 1)),
+            None => other.into(),
+        },
+    }
 }
 
 fn config_fields(app: &SsoApp<'_>, c: &SsoConfig) -> CoreResult<()> {
