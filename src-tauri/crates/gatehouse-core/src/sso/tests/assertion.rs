@@ -123,3 +123,52 @@ fn metadata_needs_the_idp_entity_id_filled_in() {
     assert!(md.contains("entityID=\"Gatehouse\"") && md.contains("Location=\"https://sso.example.com/saml2/hoxhunt\""));
     assert!(!md.contains("PRIVATE"));
 }
+
+/// Every connector of the catalog that offers SSO can be configured the way its setup says:
+/// placeholders filled with the connector's own examples (and, where nothing is prefilled,
+/// the SP's entity ID and ACS URL typed in), a certificate, metadata, and a signed Response.
+#[test]
+fn every_sso_connector_of_the_catalog_can_be_configured_and_signs_a_response() {
+    let env = env();
+    let connectors: Vec<(String, String)> = env
+        .core
+        .catalog()
+        .connectors
+        .iter()
+        .filter(|c| c.supports.sso)
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    assert!(connectors.len() >= 4, "15Five, AlexisHR, Hoxhunt and Custom SAML offer SSO");
+    for (n, (connector, name)) in connectors.iter().enumerate() {
+        let id = env.app(connector, name);
+        let view = env.core.sso_config(&id).unwrap();
+        let mut i = input(&view);
+        for p in &view.placeholders {
+            let example = p.example.clone().unwrap_or_else(|| "example".into());
+            i.placeholders.insert(p.token.clone(), example);
+        }
+        if i.config.idp_entity_id.trim().is_empty() {
+            i.config.idp_entity_id = view.idp_url.clone();
+        }
+        if i.config.sp_entity_id.trim().is_empty() {
+            i.config.sp_entity_id = format!("https://sp{n}.example.com/metadata");
+        }
+        if i.config.acs_urls.is_empty() {
+            i.config.acs_urls.push(AcsUrl { url: format!("https://sp{n}.example.com/acs"), is_default: true });
+        }
+        let saved = env.core.save_sso_config(&id, &i).unwrap_or_else(|e| panic!("{connector}: {e}"));
+        assert!(saved.unfilled.is_empty(), "{connector}: every placeholder is filled");
+        env.core.generate_certificate(&id, KeyAlgorithm::Rsa2048, 30, false).unwrap();
+        let metadata = env.core.idp_metadata_xml(&id).unwrap();
+        assert!(metadata.contains("IDPSSODescriptor") && metadata.contains(&view.idp_url), "{connector}: metadata");
+        user(&env.core, &format!("user{n}"), &format!("Group {n}"), Some(&id));
+        let preview = env
+            .core
+            .assertion_preview(&id, &format!("user{n}"), OffsetDateTime::now_utc())
+            .unwrap_or_else(|e| panic!("{connector}: {e}"));
+        assert_eq!(preview.destination, saved.resolved.acs_urls.iter().find(|a| a.is_default).unwrap().url);
+        assert_eq!(preview.audience, saved.resolved.sp_entity_id, "{connector}");
+        assert!(preview.xml.contains("<ds:SignatureValue>"), "{connector}: the Response is signed");
+        assert!(!preview.xml.contains("YOUR"), "{connector}: no placeholder reaches the Response");
+    }
+}
