@@ -152,3 +152,23 @@ export async function click(browser, id, timeout = 20000) {
     }
   }
 }
+
+/** Loads the sample organization from the first-run panel of a fresh database. */
+export async function loadSample(browser) {
+  await go(browser, '/users');
+  await click(browser, 'first-run-sample');
+  await shown(browser, 'users-table');
+  await waitForText(browser, 'Lovelace');
+}
+
+/** Adds an application through the wizard with the suggested IdP URL, and opens its page. */
+export async function addApplication(browser, connectorId, label) {
+  await go(browser, '/applications/new');
+  await click(browser, `wizard-connector-${connectorId}`);
+  await click(browser, 'wizard-next');
+  await fill(browser, 'wizard-label', label);
+  await click(browser, 'wizard-next');
+  await click(browser, 'wizard-save');
+  await click(browser, 'wizard-configure-now');
+  await shown(browser, 'app-detail');
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { byTestId, click, fill, go, launch, screenshot, shown, waitForText } from '../lib/app.mjs';
+import { addApplication, byTestId, click, fill, launch, loadSample, screenshot, shown } from '../lib/app.mjs';
 
 const EDITOR = 'mapping-editor-displayName';
 
@@ -61,16 +61,8 @@ describe('attribute mapping editor', () => {
 
   it('opens the default mappings of a new 15Five application', async () => {
     const { browser } = app;
-    await go(browser, '/users');
-    await click(browser, 'first-run-sample');
-    await waitForText(browser, 'Lovelace');
-    await go(browser, '/applications/new');
-    await click(browser, 'wizard-connector-15five');
-    await click(browser, 'wizard-next');
-    await fill(browser, 'wizard-label', '15Five');
-    await click(browser, 'wizard-next');
-    await click(browser, 'wizard-save');
-    await click(browser, 'wizard-configure-now');
+    await loadSample(browser);
+    await addApplication(browser, '15five', '15Five');
     await click(browser, 'app-tab-mappings');
     await shown(browser, 'mappings-table');
     await shown(browser, 'mapping-row-userName');

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { byTestId, click, fill, go, launch, screenshot, shown, waitForText } from '../lib/app.mjs';
+import { addApplication, byTestId, click, fill, go, launch, loadSample, screenshot, shown, waitForText } from '../lib/app.mjs';
 
 const files = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-e2e-files-'));
 const ADA = 'ada.lovelace';
@@ -57,18 +57,8 @@ describe('SAML single sign-on', () => {
 
   it('adds 15Five to the sample organization and gives Engineering access', async () => {
     const { browser } = app;
-    await go(browser, '/users');
-    await click(browser, 'first-run-sample');
-    await shown(browser, 'users-table');
-    await waitForText(browser, 'Lovelace');
-    await go(browser, '/applications/new');
-    await click(browser, 'wizard-connector-15five');
-    await click(browser, 'wizard-next');
-    await fill(browser, 'wizard-label', '15Five');
-    await click(browser, 'wizard-next');
-    await click(browser, 'wizard-save');
-    await click(browser, 'wizard-configure-now');
-    await shown(browser, 'app-detail');
+    await loadSample(browser);
+    await addApplication(browser, '15five', '15Five');
     await click(browser, 'app-tab-groups');
     await click(browser, 'bind-group-Engineering');
     await shown(browser, `effective-user-${ADA}`);

@@ -1,9 +1,8 @@
 //! A JSON document as the core will send it: pretty-printed, monospace, lightly coloured
-//! (keys, strings, numbers, literals), scrollable, with a copy button.
+//! (keys, strings, numbers, literals), scrollable, with a copy button (see `CodeBlock`).
 
-import { ActionIcon, CopyButton, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { CodeBlock } from '../../components/CodeBlock';
 import classes from './PreviewPane.module.css';
 
 const TOKEN = /("(?:\\.|[^"\\])*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
@@ -29,27 +28,8 @@ function highlightJson(text: string): ReactNode[] {
 
 export function JsonBlock({ text, testId, label }: { text: string; testId: string; label: string }) {
   return (
-    <div className={classes.jsonWrap}>
-      <pre className={classes.json} data-testid={testId} aria-label={label} tabIndex={0}>
-        {highlightJson(text)}
-      </pre>
-      <CopyButton value={text} timeout={1500}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy JSON'} position="left">
-            <ActionIcon
-              variant="default"
-              color={copied ? 'teal' : 'gray'}
-              size="sm"
-              onClick={copy}
-              className={classes.copy}
-              aria-label="Copy the SCIM resource"
-              data-testid="preview-copy"
-            >
-              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </div>
+    <CodeBlock copyText={text} copyLabel="Copy the SCIM resource" label={label} testId={testId} copyTestId="preview-copy">
+      {highlightJson(text)}
+    </CodeBlock>
   );
 }

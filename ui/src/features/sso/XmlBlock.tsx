@@ -2,9 +2,8 @@
 //! and values), scrollable in both directions, with a copy button that copies `copyText`
 //! (the exact signed document, since re-indented XML no longer verifies).
 
-import { ActionIcon, CopyButton, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { CodeBlock } from '../../components/CodeBlock';
 import classes from './XmlBlock.module.css';
 
 // A tag's start (`<saml2:Assertion`, `</…`), an attribute (`ID="…"`), or a tag's end.
@@ -50,27 +49,8 @@ function highlightXml(text: string): ReactNode[] {
 
 export function XmlBlock({ text, copyText, label, testId }: { text: string; copyText: string; label: string; testId: string }) {
   return (
-    <div className={classes.wrap}>
-      <pre className={classes.xml} data-testid={testId} aria-label={label} tabIndex={0}>
-        {highlightXml(text)}
-      </pre>
-      <CopyButton value={copyText} timeout={1500}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy the signed XML'} position="left">
-            <ActionIcon
-              variant="default"
-              color={copied ? 'teal' : 'gray'}
-              size="sm"
-              onClick={copy}
-              className={classes.copy}
-              aria-label="Copy the signed XML"
-              data-testid={`${testId}-copy`}
-            >
-              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </div>
+    <CodeBlock copyText={copyText} copyLabel="Copy the signed XML" label={label} testId={testId} copyTestId={`${testId}-copy`} maxHeight={560}>
+      {highlightXml(text)}
+    </CodeBlock>
   );
 }
