@@ -1,6 +1,6 @@
 // Starts the real Gatehouse binary in a real window through tauri-driver (WebKitWebDriver)
 // and hands specs a WebdriverIO browser. Each session gets a private data folder.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,7 +68,15 @@ export async function launch({ dataDir = tempDataDir(), env = {} } = {}) {
     browser,
     dataDir,
     async close() {
-      try { await browser.deleteSession(); } finally { driver.kill(); }
+      const deadline = new Promise((resolve) => setTimeout(resolve, 15000).unref());
+      try {
+        await Promise.race([browser.deleteSession(), deadline]);
+      } finally {
+        driver.kill();
+        // The app must not outlive its session: an orphaned app keeps the test runner's
+        // output pipe open and the whole run waits for it forever.
+        spawnSync('pkill', ['-f', '--', `--data-dir ${dataDir}`]);
+      }
     },
   };
 }
