@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use gatehouse_expr::{compile, Env, Schema};
 
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/expr-conformance")
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR when it runs tests"))
+        .join("../../../tests/fixtures/expr-conformance")
 }
 
 fn read(name: &str) -> String {

@@ -113,7 +113,10 @@ const NESTS: [(&str, &str); 8] = [
 ];
 
 fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/expr-conformance/");
+    let dir = format!(
+        "{}/../../../tests/fixtures/expr-conformance/",
+        std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR when it runs tests")
+    );
     let mut out: Vec<String> = REFERENCE.iter().map(|s| s.to_string()).collect();
     for file in ["cases.tsv", "errors.tsv"] {
         let text = std::fs::read_to_string(format!("{dir}{file}")).expect("fixture readable");

@@ -15,7 +15,10 @@ fn mappings(id: &str) -> Vec<MappingDefault> {
 
 /// The body rows of a fixture table, as trimmed cells (header and `---` rows dropped).
 fn table(file: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference").join(file);
+    let path =
+        Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR when it runs tests"))
+            .join("tests/fixtures/reference")
+            .join(file);
     let text = std::fs::read_to_string(&path).expect("reference fixture");
     text.lines()
         .skip(1)

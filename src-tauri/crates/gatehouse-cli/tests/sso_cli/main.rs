@@ -177,7 +177,11 @@ pub fn xmlsec1_verifies(xml_file: &Path, cert: &Path, node_id: &str) -> bool {
 }
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(3).expect("crate sits at src-tauri/crates/<name>").into()
+    Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR when it runs tests"))
+        .ancestors()
+        .nth(3)
+        .expect("crate sits at src-tauri/crates/<name>")
+        .into()
 }
 
 fn interpreter() -> PathBuf {

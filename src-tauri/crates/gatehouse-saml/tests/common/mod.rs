@@ -134,7 +134,7 @@ pub fn text(out: &Output) -> String {
 
 /// The repository root (for fixtures and the peer script).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR when it runs tests"))
         .ancestors()
         .nth(3)
         .expect("crate sits at src-tauri/crates/<name>")
