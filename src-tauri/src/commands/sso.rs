@@ -14,13 +14,13 @@
 //! returns it and the UI uses `<dir>/<default file name>` instead of opening a dialog.
 //! Without the variable (every normal start) it returns `null` and the real dialogs open.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use gatehouse_core::sso::{
-    AssertionPreview, CertificateRecord, KeyAlgorithm, OffsetDateTime, SpMetadataChanges, SsoConfigInput, SsoView,
+    read_sp_metadata_file, AssertionPreview, CertificateRecord, KeyAlgorithm, OffsetDateTime, SpMetadataChanges,
+    SsoConfigInput, SsoView,
 };
 use gatehouse_core::{ApiError, CoreError};
 use tauri::{AppHandle, State};
@@ -33,9 +33,6 @@ type Res<T> = Result<T, ApiError>;
 /// The environment variable of the E2E dialog seam (see the module documentation).
 pub const DIALOG_DIR_ENV: &str = "GATEHOUSE_E2E_DIALOG_DIR";
 
-/// Largest SP metadata file read (the core refuses larger ones too).
-const MAX_METADATA_BYTES: u64 = 1024 * 1024;
-
 /// How long the "Test SSO" page stays on disk: it carries a signed Response (a sign-in
 /// credential for a few minutes), so it is removed once the browser has had time to load it.
 const TEST_PAGE_LIFETIME: Duration = Duration::from_secs(120);
@@ -45,8 +42,8 @@ const TEST_PAGE_LIFETIME: Duration = Duration::from_secs(120);
 pub struct SsoScratch {
     /// The SP metadata file last previewed: application, path, bytes.
     metadata: Mutex<Option<(String, PathBuf, Vec<u8>)>>,
-    /// The Response of the last assertion preview: application, username, signed XML.
-    response: Mutex<Option<(String, String, String)>>,
+    /// The Response of the last assertion preview: application, signed XML.
+    response: Mutex<Option<(String, String)>>,
 }
 
 fn invalid(field: &str, message: impl Into<String>) -> ApiError {
@@ -66,28 +63,6 @@ fn write_file(path: &Path, content: &str) -> Res<String> {
     std::fs::write(path, content)
         .map_err(|e| ApiError::from(CoreError::Internal(format!("{} could not be written: {e}.", path.display()))))?;
     Ok(path.display().to_string())
-}
-
-/// Reads an SP metadata file, refusing it unread when it is larger than 1 MiB.
-fn read_metadata(path: &Path) -> Res<Vec<u8>> {
-    let shown = path.display();
-    let file = std::fs::File::open(path).map_err(|e| invalid("file", format!("{shown} cannot be opened: {e}.")))?;
-    let meta = file.metadata().map_err(|e| invalid("file", format!("{shown} cannot be read: {e}.")))?;
-    if !meta.is_file() {
-        return Err(invalid("file", format!("{shown} is not a file.")));
-    }
-    let too_big = || invalid("file", format!("{shown} is larger than 1 MiB: SP metadata files are much smaller."));
-    if meta.len() > MAX_METADATA_BYTES {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_METADATA_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| invalid("file", format!("{shown} cannot be read: {e}.")))?;
-    if bytes.len() as u64 > MAX_METADATA_BYTES {
-        return Err(too_big());
-    }
-    Ok(bytes)
 }
 
 /// The folder of the E2E dialog seam, when the variable names an existing absolute folder.
@@ -123,7 +98,7 @@ pub async fn preview_sp_metadata_file(
 ) -> Res<SpMetadataChanges> {
     let core = state.core()?;
     let path = chosen_path(&path)?;
-    let bytes = read_metadata(&path)?;
+    let bytes = read_sp_metadata_file(&path)?;
     let changes = core.preview_sp_metadata(&id, &bytes)?;
     *scratch.metadata.lock().unwrap_or_else(|e| e.into_inner()) = Some((id, path, bytes));
     Ok(changes)
@@ -195,8 +170,7 @@ pub async fn assertion_preview(
     user: String,
 ) -> Res<AssertionPreview> {
     let preview = state.core()?.assertion_preview(&id, &user, OffsetDateTime::now_utc())?;
-    *scratch.response.lock().unwrap_or_else(|e| e.into_inner()) =
-        Some((id, preview.username.clone(), preview.xml.clone()));
+    *scratch.response.lock().unwrap_or_else(|e| e.into_inner()) = Some((id, preview.xml.clone()));
     Ok(preview)
 }
 
@@ -207,7 +181,7 @@ pub async fn save_assertion(scratch: State<'_, SsoScratch>, id: String, path: St
     let xml = {
         let guard = scratch.response.lock().unwrap_or_else(|e| e.into_inner());
         match guard.as_ref() {
-            Some((app, _, xml)) if *app == id => xml.clone(),
+            Some((app, xml)) if *app == id => xml.clone(),
             _ => return Err(invalid("user", "Build a preview first: the saved Response is the one on screen.")),
         }
     };
@@ -245,20 +219,6 @@ pub async fn sso_test(app: AppHandle, state: State<'_, AppState>, id: String, us
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn metadata_files_over_one_mebibyte_are_refused_unread() {
-        let dir = tempfile::tempdir().unwrap();
-        let big = dir.path().join("big.xml");
-        std::fs::write(&big, vec![b' '; (MAX_METADATA_BYTES + 1) as usize]).unwrap();
-        let err = read_metadata(&big).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("file"));
-        assert!(err.message.contains("1 MiB"), "{}", err.message);
-        let ok = dir.path().join("sp.xml");
-        std::fs::write(&ok, b"<x/>").unwrap();
-        assert_eq!(read_metadata(&ok).unwrap(), b"<x/>");
-        assert!(read_metadata(dir.path()).is_err(), "a folder is not a file");
-    }
 
     #[test]
     fn only_absolute_paths_are_written() {

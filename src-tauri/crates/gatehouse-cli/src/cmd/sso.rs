@@ -105,7 +105,7 @@ pub fn run(core: &Gatehouse, cmd: Command) -> anyhow::Result<()> {
         }
         Command::ImportSpMetadata { app, file } => {
             let id = resolve_app(core, &app)?;
-            let xml = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let xml = gatehouse_core::sso::read_sp_metadata_file(&file)?;
             let preview = core.preview_sp_metadata(&id, &xml)?;
             if preview.changes.is_empty() {
                 println!("nothing to change: the SSO configuration already matches {}", file.display());

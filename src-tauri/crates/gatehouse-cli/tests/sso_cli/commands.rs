@@ -60,7 +60,9 @@ fn sso_set_show_import_and_refusals() {
     std::fs::write(&dtd, format!("<!DOCTYPE x>{SP_METADATA}")).unwrap();
     assert!(env.fails(&["sso", "import-sp-metadata", "15Five", dtd.to_str().unwrap()]).contains("DOCTYPE"));
     let missing = env.path("missing.xml");
-    assert!(env.fails(&["sso", "import-sp-metadata", "15Five", missing.to_str().unwrap()]).contains("cannot read"));
+    assert!(env
+        .fails(&["sso", "import-sp-metadata", "15Five", missing.to_str().unwrap()])
+        .contains("cannot be opened"));
     let good = env.path("sp.xml");
     std::fs::write(&good, SP_METADATA).unwrap();
     let out = env.ok(&["sso", "import-sp-metadata", "15Five", good.to_str().unwrap()]);

@@ -31,7 +31,7 @@ pub use gatehouse_saml::{
     CertificateInfo, ExpiryLevel, KeyAlgorithm, NameIdFormat, OffsetDateTime, SamlSigning, DEFAULT_VALIDITY_DAYS,
     MAX_VALIDITY_DAYS,
 };
-pub use sp_import::{FieldChange, SpMetadataChanges};
+pub use sp_import::{read_sp_metadata_file, FieldChange, SpMetadataChanges};
 
 use crate::applications::table as apps;
 use crate::clock::now_rfc3339;

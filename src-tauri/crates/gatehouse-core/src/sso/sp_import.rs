@@ -3,13 +3,41 @@
 //! when the SP asks for signed assertions. The admin sees the changes before applying
 //! them; applying validates and saves like the SSO tab does.
 
-use gatehouse_saml::{parse_sp_metadata, SamlSigning, SpMetadata};
+use std::io::Read;
+use std::path::Path;
+
+use gatehouse_saml::{parse_sp_metadata, SamlSigning, SpMetadata, MAX_SP_METADATA_BYTES};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{validate, AcsUrl, Current, SsoConfigInput, SsoView};
 use crate::error::{CoreError, CoreResult};
 use crate::Gatehouse;
+
+/// Reads an SP metadata file for import (the app's dialog and the CLI both call this),
+/// refusing it unread when it is larger than the 1 MiB the parser accepts. Every problem is
+/// an error at `file`.
+pub fn read_sp_metadata_file(path: &Path) -> CoreResult<Vec<u8>> {
+    let shown = path.display();
+    let refuse = |why: String| CoreError::invalid("file", why);
+    let file = std::fs::File::open(path).map_err(|e| refuse(format!("{shown} cannot be opened: {e}.")))?;
+    let meta = file.metadata().map_err(|e| refuse(format!("{shown} cannot be read: {e}.")))?;
+    if !meta.is_file() {
+        return Err(refuse(format!("{shown} is not a file.")));
+    }
+    let limit = MAX_SP_METADATA_BYTES as u64;
+    let too_big = || refuse(format!("{shown} is larger than 1 MiB: SP metadata files are much smaller."));
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the two looks: read one byte past the limit at most.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| refuse(format!("{shown} cannot be read: {e}.")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
 
 /// One field an import changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -84,3 +84,19 @@ fn an_import_into_an_unfilled_configuration_still_asks_for_the_placeholder() {
     assert_eq!(field_of(err), "placeholders.YOURDOMAIN", "the IdP entity ID still holds YOURDOMAIN");
     assert_eq!(env.snapshot(), before);
 }
+
+#[test]
+fn metadata_files_over_one_mebibyte_are_refused_unread() {
+    use crate::sso::read_sp_metadata_file;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.xml");
+    std::fs::write(&big, vec![b' '; gatehouse_saml::MAX_SP_METADATA_BYTES + 1]).unwrap();
+    let err = read_sp_metadata_file(&big).unwrap_err();
+    assert!(err.to_string().contains("1 MiB"), "{err}");
+    assert_eq!(field_of(err), "file");
+    let ok = dir.path().join("sp.xml");
+    std::fs::write(&ok, b"<x/>").unwrap();
+    assert_eq!(read_sp_metadata_file(&ok).unwrap(), b"<x/>");
+    assert_eq!(field_of(read_sp_metadata_file(dir.path()).unwrap_err()), "file", "a folder is not a file");
+    assert_eq!(field_of(read_sp_metadata_file(&dir.path().join("missing.xml")).unwrap_err()), "file");
+}
